@@ -1,0 +1,53 @@
+"""methodx: which deep-learning frameworks and hardware a study used, with evidence.
+
+    >>> import methodx
+    >>> a = methodx.answer(open("seeds/001_cf92111258aab71f.txt").read())
+    >>> [i.name for i in a.items]
+    ['R keras', 'TensorFlow', 'R']
+"""
+
+from functools import lru_cache
+
+from methodx.answer import Renderer, build_answer
+from methodx.errors import InputError, MethodxError, PatternError
+from methodx.extract import Extractor
+from methodx.models import Answer, Evidence, Item, Mention, Question, Span
+from methodx.prompt import Prompt, check_text, read_prompt
+from methodx.questions import route
+from methodx.rules import Rules, load_rules
+
+__version__ = "0.1.0"
+__all__ = [
+    "Answer", "Evidence", "Extractor", "InputError", "Item", "Mention", "MethodxError", "PatternError",
+    "Prompt", "Question", "Rules", "Span", "answer", "extract", "load_rules", "read_prompt",
+]
+
+
+@lru_cache(maxsize=4)
+def _extractor(patterns: str | None = None) -> Extractor:
+    return Extractor(load_rules(patterns))
+
+
+def extract(text: str, *, patterns: str | None = None) -> list[Mention]:
+    """Every framework and hardware mention in the context of `text`, with its verdict."""
+    prompt = read_prompt(text)
+    return _extractor(patterns).mentions(prompt.context.text, base=prompt.context.start)
+
+
+def answer(text: str, query: str | None = None, *, question: Question | None = None,
+           patterns: str | None = None) -> Answer:
+    """Answer the question of a prompt from its context.
+
+    text: a prompt in the seed format, or plain context text.
+    query: the question, when `text` is only context (overrides the prompt's query).
+    question: 'frameworks' or 'hardware', to skip routing the query.
+    patterns: a directory of rule files to use instead of the shipped ones.
+    """
+    prompt = read_prompt(text)
+    extractor = _extractor(patterns)
+    query = query or prompt.query
+    if question is None:
+        question = route(query, extractor.rules)
+    reason = "no_query" if not query and question == "unsupported" else "other"
+    mentions = [] if question == "unsupported" else extractor.mentions(prompt.context.text, base=prompt.context.start)
+    return build_answer(question, query, mentions, Renderer(extractor.rules.templates), reason)

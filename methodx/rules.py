@@ -1,0 +1,293 @@
+"""Load and validate the rule files in patterns/.
+
+Every rule is data. Each file is checked by a pydantic model when loaded;
+a malformed line raises PatternError naming the file and the line.
+
+JSONL files hold one rule per line; blank lines and lines starting with '#'
+are comments. Regular expressions may use the macros of macros.json, written
+{NAME} (upper-case names only, so they never clash with {m,n} repeats).
+"""
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from methodx.errors import PatternError
+from methodx.models import Kind
+
+FRAMEWORK_CATEGORIES = ("dl", "ml", "language", "other")
+HARDWARE_CATEGORIES = ("gpu", "tpu", "cpu", "ram", "cloud", "cluster", "device", "other")
+REGEX_FLAGS = regex.IGNORECASE
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Alias(Rule):
+    """A spelling that names a term, when a plain string is not enough."""
+
+    text: str
+    cased: bool = Field(default=False, description="Match the letter case exactly (short names: 'R', 'TF').")
+    needs_cue: bool = Field(default=False, description="Counts only next to a software cue ('package', a version, quotes).")
+
+
+class Term(Rule):
+    """One gazetteer entry: a framework or a piece of hardware."""
+
+    name: str = Field(description="Canonical name. With patterns it may use {group} fields of the match.")
+    category: str
+    aliases: list[str | Alias] = Field(default_factory=list, description="Spellings, matched as whole words, case-insensitive.")
+    patterns: list[str] = Field(default_factory=list, description="Regular expressions; the 'name' group, if any, is the mention.")
+    generic: bool = Field(default=False, description="A bare generic term ('GPU'): needs a statement of use, and yields to a specific item of its category.")
+    collects_data: bool = Field(default=False, description="Hardware that only collects data (camera traps, recorders): never a training resource.")
+    modelling_category: str | None = Field(default=None, description="The category when its sentence is about building models (MATLAB: language, or dl).")
+
+    @model_validator(mode="after")
+    def _has_a_way_to_match(self):
+        if not self.aliases and not self.patterns:
+            raise ValueError("a term needs aliases or patterns")
+        return self
+
+
+class Cue(Rule):
+    """A ConText-style cue: words that change how a nearby mention is read."""
+
+    pattern: str
+    effect: Literal["not_used", "use", "terminate", "software"]
+    reason: str | None = Field(default=None, description="For not_used: what the mention is (example, hedge, citation ...).")
+    direction: Literal["forward", "backward", "both"] = Field(default="forward", description="forward: the cue comes before the mention.")
+    max_words: int = Field(default=12, ge=0, description="How many words may lie between cue and mention.")
+    weak: bool = Field(default=False, description="A weak not_used cue yields to a use cue in the same scope.")
+    kinds: list[Kind] = Field(default_factory=lambda: ["framework", "hardware"])
+    categories: list[str] = Field(default_factory=list, description="Only mentions of these categories (all when empty).")
+
+    @model_validator(mode="after")
+    def _reason_for_not_used(self):
+        if self.effect == "not_used" and not self.reason:
+            raise ValueError("a not_used cue needs a reason")
+        return self
+
+
+class Detail(Rule):
+    """A detail read next to a mention: version, count, memory, clock, cores, role."""
+
+    detail: str
+    side: Literal["before", "after"] = Field(description="after: the pattern must match at the start of the text after the mention (anchor it with ^); before: at the end of the text before it (anchor with $).")
+    pattern: str = Field(description="Regular expression; the 'value' group is the detail, unless 'value' is given.")
+    value: str | None = Field(default=None, description="A fixed value to record when the pattern matches.")
+    kinds: list[Kind] = Field(default_factory=lambda: ["framework", "hardware"])
+    categories: list[str] = Field(default_factory=list)
+    max_chars: int = Field(default=80, ge=1, description="How far from the mention the pattern may look.")
+
+
+class Region(Rule):
+    """Text whose mentions are never statements of use (reference lists, headers)."""
+
+    reason: str
+    span: str | None = Field(default=None, description="Text matching this is the region (a citation in brackets).")
+    line: str | None = Field(default=None, description="A line matching this is the region.")
+    entry: str | None = Field(default=None, description="A line starting like this opens an entry that runs to the next entry or blank line.")
+    block: str | None = Field(default=None, description="A line matching this opens a block that runs to the next blank line.")
+
+    @model_validator(mode="after")
+    def _one_shape(self):
+        if sum(x is not None for x in (self.span, self.line, self.entry, self.block)) != 1:
+            raise ValueError("give exactly one of span, line, entry, block")
+        return self
+
+
+class PackageContext(Rule):
+    """A phrase that shows an unlisted name is a software package: 'the R package X'."""
+
+    pattern: str = Field(description="Regular expression with a 'name' group.")
+    language: str | None = Field(default=None, description="The language the phrase implies (R, Python).")
+
+    @field_validator("pattern")
+    @classmethod
+    def _has_name_group(cls, value: str) -> str:
+        if "(?P<name>" not in value and "(?<name>" not in value:
+            raise ValueError("the pattern needs a (?P<name>...) group")
+        return value
+
+
+class NotAPackage(Rule):
+    """Words the package phrases may catch that are never package names."""
+
+    words: list[str]
+
+
+class Modelling(Rule):
+    """Words that show a sentence is about building models (an unlisted package there is 'ml')."""
+
+    pattern: str
+
+
+class QuestionRule(Rule):
+    question: Literal["frameworks", "hardware"]
+    pattern: str
+
+
+class Templates(Rule):
+    """How answers are worded; see docs/templates.md."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    block: str = Field(description="The whole answer; {answer} is the text.")
+    frameworks: dict[str, str]
+    hardware: dict[str, str]
+    unsupported: dict[str, str]
+
+
+def pattern_dir() -> Path:
+    """The installed rule files, or the checkout's patterns/ in an editable install."""
+    installed = Path(__file__).parent / "patterns"
+    return installed if installed.is_dir() else Path(__file__).parent.parent / "patterns"
+
+
+def _read_jsonl(path: Path, model: type[Rule], macros: dict[str, str]) -> list:
+    if not path.is_file():
+        raise PatternError(str(path), None, "rule file not found")
+    rules = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as error:
+        raise PatternError(str(path), None, f"not UTF-8: {error}") from None
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise PatternError(str(path), number, f"invalid JSON: {error.msg} (column {error.colno})") from None
+        try:
+            rule = model.model_validate(data)
+        except ValidationError as error:
+            first = error.errors()[0]
+            field = ".".join(str(p) for p in first["loc"]) or "line"
+            raise PatternError(str(path), number, f"{field}: {first['msg']}") from None
+        for field, value in _regex_fields(rule):
+            try:
+                compile_regex(value, macros)
+            except (regex.error, KeyError) as error:
+                raise PatternError(str(path), number, f"{field}: bad regular expression: {error}") from None
+        rules.append(rule)
+    return rules
+
+
+def _regex_fields(rule: Rule):
+    for field in ("pattern", "span", "line", "entry", "block"):
+        value = getattr(rule, field, None)
+        if value is not None:
+            yield field, value
+    for value in getattr(rule, "patterns", []):
+        yield "patterns", value
+
+
+_MACRO = regex.compile(r"(?<!\\[pP])\{([A-Z][A-Z_]*)\}")
+
+
+def expand_macros(pattern: str, macros: dict[str, str]) -> str:
+    """Replace {NAME} by its macro; an unknown NAME raises KeyError."""
+    return _MACRO.sub(lambda m: "(?:" + macros[m.group(1)] + ")", pattern)
+
+
+@lru_cache(maxsize=4096)
+def _compile(pattern: str, flags: int) -> regex.Pattern:
+    return regex.compile(pattern, flags)
+
+
+def compile_regex(pattern: str, macros: dict[str, str], flags: int = REGEX_FLAGS) -> regex.Pattern:
+    return _compile(expand_macros(pattern, macros), flags)
+
+
+class Rules(BaseModel):
+    """All rule files of one patterns/ directory, validated."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    directory: str
+    macros: dict[str, str]
+    spellings: dict[str, str]
+    frameworks: list[Term]
+    hardware: list[Term]
+    cues: list[Cue]
+    details: list[Detail]
+    regions: list[Region]
+    package_contexts: list[PackageContext]
+    not_packages: frozenset[str]
+    modelling: list[Modelling]
+    questions: list[QuestionRule]
+    templates: Templates
+
+    def compile(self, pattern: str, flags: int = REGEX_FLAGS) -> regex.Pattern:
+        return compile_regex(pattern, self.macros, flags)
+
+
+def _read_json(path: Path, what: str):
+    if not path.is_file():
+        raise PatternError(str(path), None, "rule file not found")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        line = getattr(error, "lineno", None)
+        raise PatternError(str(path), line, f"invalid {what}: {error}") from None
+
+
+def _check_terms(path: Path, terms: list[Term], categories: tuple[str, ...]) -> None:
+    lines = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if line.strip() and not line.lstrip().startswith("#")]
+    for number, term in zip(lines, terms):
+        for value in (term.category, term.modelling_category):
+            if value is not None and value not in categories:
+                raise PatternError(str(path), number, f"category: {value!r} is not one of {', '.join(categories)}")
+
+
+def load_rules(directory: str | Path | None = None) -> Rules:
+    """Read and validate every rule file; cached per directory."""
+    return _load_rules(str(Path(directory) if directory else pattern_dir()))
+
+
+@lru_cache(maxsize=8)
+def _load_rules(directory: str) -> Rules:
+    root = Path(directory)
+    if not root.is_dir():
+        raise PatternError(directory, None, "pattern directory not found")
+    macros = _read_json(root / "macros.json", "JSON")
+    if not isinstance(macros, dict) or not all(isinstance(v, str) for v in macros.values()):
+        raise PatternError(str(root / "macros.json"), None, "macros must be an object of strings")
+    for name, value in macros.items():
+        try:
+            compile_regex(value, macros)
+        except (regex.error, KeyError) as error:
+            raise PatternError(str(root / "macros.json"), None, f"macro {name}: bad regular expression: {error}") from None
+    frameworks = _read_jsonl(root / "frameworks.jsonl", Term, macros)
+    _check_terms(root / "frameworks.jsonl", frameworks, FRAMEWORK_CATEGORIES)
+    hardware = _read_jsonl(root / "hardware.jsonl", Term, macros)
+    _check_terms(root / "hardware.jsonl", hardware, HARDWARE_CATEGORIES)
+    try:
+        templates = Templates.model_validate(_read_json(root / "templates.json", "JSON"))
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise PatternError(str(root / "templates.json"), None, f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+    not_packages = _read_jsonl(root / "not_packages.jsonl", NotAPackage, macros)
+    spellings = _read_json(root / "spellings.json", "JSON")
+    if not isinstance(spellings, dict) or not all(isinstance(v, str) for v in spellings.values()):
+        raise PatternError(str(root / "spellings.json"), None, "spellings must be an object of strings")
+    return Rules(
+        directory=directory,
+        macros=macros,
+        spellings={k.lower(): v for k, v in spellings.items()},
+        frameworks=frameworks,
+        hardware=hardware,
+        cues=_read_jsonl(root / "context.jsonl", Cue, macros),
+        details=_read_jsonl(root / "details.jsonl", Detail, macros),
+        regions=_read_jsonl(root / "regions.jsonl", Region, macros),
+        package_contexts=_read_jsonl(root / "packages.jsonl", PackageContext, macros),
+        not_packages=frozenset(w.lower() for rule in not_packages for w in rule.words),
+        modelling=_read_jsonl(root / "modelling.jsonl", Modelling, macros),
+        questions=_read_jsonl(root / "questions.jsonl", QuestionRule, macros),
+        templates=templates,
+    )
