@@ -72,6 +72,8 @@ def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def framework_key(name: str, canonical: Callable[[str], str]) -> str:
+    """'arcgis.learn (ArcGIS API for Python)' and 'ArcGIS.learn' both give 'arcgislearn'."""
+    name = _BRACKETS.sub(" ", name).strip() or name
     return _NOT_ALNUM.sub("", canonical(name).lower())
 
 

@@ -135,6 +135,8 @@ class Packages:
         self._contexts = [(rules.compile(c.pattern), c) for c in rules.package_contexts]
         self._modelling = [rules.compile(m.pattern) for m in rules.modelling]
         self._known = known
+        self._next_listed = rules.compile(
+            r"(?:\s*\([^()]{0,80}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?(?P<q>[\"'])(?P<name>{PKG})(?P=q)")
 
     def is_modelling(self, sentence: str) -> bool:
         return any(p.search(sentence) for p in self._modelling)
@@ -143,19 +145,35 @@ class Packages:
         found = []
         for pattern, context in self._contexts:
             for match in pattern.finditer(text):
-                name = match.group("name").strip("'\"")
-                if len(name) < 2 or name.lower() in self.rules.not_packages:
-                    continue
-                if any(g.find(name) for g in self._known):
-                    continue  # a listed term: the gazetteer reports it
-                start, end = match.span("name")
-                s, e = sentences.around(start)
-                category = "ml" if self.is_modelling(text[s:e]) else "other"
-                mention = Found("framework", name, category, start, end)
-                if context.language:
-                    mention.details["language"] = context.language
-                found.append(mention)
+                spans = [match.span("name")] + self._listed_after(text, match.end())
+                for start, end in spans:
+                    mention = self._package(text, start, end, sentences, context.language)
+                    if mention:
+                        found.append(mention)
         return found
+
+    def _listed_after(self, text: str, end: int) -> list[tuple[int, int]]:
+        """Quoted names listed after a package phrase: the packages 'sdm', 'dismo' and 'bioclim'."""
+        spans = []
+        while match := self._next_listed.match(text, end):
+            spans.append(match.span("name"))
+            end = match.end()
+        return spans
+
+    def _package(self, text: str, start: int, end: int, sentences: Sentences, language: str | None) -> Found | None:
+        name = text[start:end]
+        lower = name.lower()
+        if len(name) < 2 or lower in self.rules.not_packages:
+            return None
+        if name.islower() and lower.endswith(self.rules.not_package_endings):
+            return None
+        if any(g.find(name) for g in self._known):
+            return None  # a listed term: the gazetteer reports it
+        s, e = sentences.around(start)
+        mention = Found("framework", name, "ml" if self.is_modelling(text[s:e]) else "other", start, end)
+        if language:
+            mention.details["language"] = language
+        return mention
 
 
 class Details:
@@ -232,9 +250,10 @@ class MentionFinder:
         mentions = resolve_overlaps(candidates)
         for mention in mentions:
             sentence = sentences.around(mention.start)
-            if mention.term and mention.term.modelling_category:
-                if self.packages.is_modelling(text[sentence[0]:sentence[1]]):
-                    mention.category = mention.term.modelling_category
+            for when in mention.term.category_when if mention.term else []:
+                if self.rules.compile(when.pattern).search(text, *sentence):
+                    mention.category = when.category
+                    break
             self.details.attach(text, mention, sentence)
         return mentions
 

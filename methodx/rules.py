@@ -36,6 +36,11 @@ class Alias(Rule):
     needs_cue: bool = Field(default=False, description="Counts only next to a software cue ('package', a version, quotes).")
 
 
+class CategoryWhen(Rule):
+    pattern: str
+    category: str
+
+
 class Term(Rule):
     """One gazetteer entry: a framework or a piece of hardware."""
 
@@ -45,7 +50,7 @@ class Term(Rule):
     patterns: list[str] = Field(default_factory=list, description="Regular expressions; the 'name' group, if any, is the mention.")
     generic: bool = Field(default=False, description="A bare generic term ('GPU'): needs a statement of use, and yields to a specific item of its category.")
     collects_data: bool = Field(default=False, description="Hardware that only collects data (camera traps, recorders): never a training resource.")
-    modelling_category: str | None = Field(default=None, description="The category when its sentence is about building models (MATLAB: language, or dl).")
+    category_when: list["CategoryWhen"] = Field(default_factory=list, description="Another category when the sentence matches (MATLAB: language, or dl next to 'neural network').")
 
     @model_validator(mode="after")
     def _has_a_way_to_match(self):
@@ -118,7 +123,8 @@ class PackageContext(Rule):
 class NotAPackage(Rule):
     """Words the package phrases may catch that are never package names."""
 
-    words: list[str]
+    words: list[str] = Field(default_factory=list)
+    endings: list[str] = Field(default_factory=list, description="Endings of lower-case English words ('ed', 'ing').")
 
 
 class Modelling(Rule):
@@ -185,6 +191,8 @@ def _regex_fields(rule: Rule):
             yield field, value
     for value in getattr(rule, "patterns", []):
         yield "patterns", value
+    for when in getattr(rule, "category_when", []):
+        yield "category_when", when.pattern
 
 
 _MACRO = regex.compile(r"(?<!\\[pP])\{([A-Z][A-Z_]*)\}")
@@ -218,6 +226,7 @@ class Rules(BaseModel):
     regions: list[Region]
     package_contexts: list[PackageContext]
     not_packages: frozenset[str]
+    not_package_endings: tuple[str, ...]
     modelling: list[Modelling]
     questions: list[QuestionRule]
     templates: Templates
@@ -240,7 +249,7 @@ def _check_terms(path: Path, terms: list[Term], categories: tuple[str, ...]) -> 
     lines = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if line.strip() and not line.lstrip().startswith("#")]
     for number, term in zip(lines, terms):
-        for value in (term.category, term.modelling_category):
+        for value in [term.category] + [c.category for c in term.category_when]:
             if value is not None and value not in categories:
                 raise PatternError(str(path), number, f"category: {value!r} is not one of {', '.join(categories)}")
 
@@ -287,6 +296,7 @@ def _load_rules(directory: str) -> Rules:
         regions=_read_jsonl(root / "regions.jsonl", Region, macros),
         package_contexts=_read_jsonl(root / "packages.jsonl", PackageContext, macros),
         not_packages=frozenset(w.lower() for rule in not_packages for w in rule.words),
+        not_package_endings=tuple(e.lower() for rule in not_packages for e in rule.endings),
         modelling=_read_jsonl(root / "modelling.jsonl", Modelling, macros),
         questions=_read_jsonl(root / "questions.jsonl", QuestionRule, macros),
         templates=templates,

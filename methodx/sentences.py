@@ -2,7 +2,9 @@
 
 PDF text breaks lines anywhere, so a sentence ends at . ! ? followed by a
 capital (not after an abbreviation such as 'et al.' or 'Fig.'), or at a blank
-line, which separates paragraphs, table cells and retrieved chunks.
+line, which separates paragraphs, table cells and retrieved chunks; but not at
+a blank line between a word and a lower-case word, a page or column break
+inside a sentence ("popular\n\nlibraries such as").
 """
 
 from bisect import bisect_right
@@ -14,7 +16,7 @@ _ABBREVIATIONS = frozenset(
     sp spp var resp incl max min ver v etc ref refs""".split()
 )
 _BOUNDARY = regex.compile(
-    r"(?P<blank>\n[ \t]*\n\s*)"
+    r"(?<=[^\s\p{L},-])(?P<blank>[ \t]*\n[ \t]*\n\s*)|(?<=\S)(?P<blank>[ \t]*\n[ \t]*\n\s*+)(?!\p{Ll})"
     r"|(?<=[.!?])[\"')\]]*(?P<space>\s+)(?=[\"'(\[]?[\p{Lu}\d])"
 )
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.[\"')\]]*$")

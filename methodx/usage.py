@@ -9,6 +9,8 @@ Order of the checks (first that fires decides):
 5. a weak not_used cue in scope ("such as", "popular") makes it only mentioned;
 6. a generic term ("GPU") without a use cue is only mentioned;
 7. otherwise it is used.
+Then a list shares its reading: in "such as Optuna and Sklearn" a cue that reaches
+one member reaches the members joined to it by commas, 'and', 'or'.
 """
 
 from dataclasses import dataclass
@@ -21,6 +23,8 @@ from methodx.rules import Rules
 from methodx.sentences import Sentences
 
 _ENTRY_MAX_CHARS = 600
+_BRACKETED = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_LIST_JOINT = regex.compile(r"\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|&|/)\s*)?")
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,7 @@ class Verdict:
     used: bool
     reason: str | None = None
     cue: tuple[int, int] | None = None
+    by_cue: bool = False  # decided by a context cue (which a list shares), not by a region
 
 
 @dataclass(frozen=True)
@@ -49,18 +54,24 @@ class Regions:
 
     def find(self, text: str) -> list[Region]:
         regions = [Region(m.start(), m.end(), reason) for pattern, reason in self._spans for m in pattern.finditer(text)]
-        open_region: Region | None = None
-        open_is_block = False
+        lines = []
         start = 0
         for line in text.split("\n"):
-            end = start + len(line)
+            lines.append((start, start + len(line), line))
+            start += len(line) + 1
+        for i, (start, end, line) in enumerate(lines):
+            reason = next((reason for pattern, reason in self._lines if pattern.search(line)), None)
+            if reason:
+                # an entry wraps over lines: take the neighbours in the same paragraph
+                first = i - 1 if i > 0 and lines[i - 1][2].strip() else i
+                last = i + 1 if i + 1 < len(lines) and lines[i + 1][2].strip() else i
+                regions.append(Region(lines[first][0], lines[last][1], reason))
+        open_region: Region | None = None
+        open_is_block = False
+        for start, end, line in lines:
             if not line.strip():
                 open_region = None
             else:
-                for pattern, reason in self._lines:
-                    if pattern.search(line):
-                        regions.append(Region(start, end, reason))
-                        break
                 entry = next((reason for pattern, reason in self._entries if pattern.match(line)), None)
                 block = next((reason for pattern, reason in self._blocks if pattern.search(line)), None)
                 if entry or block:
@@ -92,7 +103,7 @@ class UsageJudge:
             if sentence not in cache:
                 cache[sentence] = self.cues.find(text, sentence)
             verdicts.append(self._judge(text, mention, regions, cache[sentence]))
-        return verdicts
+        return _share_in_lists(text, mentions, verdicts)
 
     def _judge(self, text: str, mention: Found, regions: list[Region], matches: list[CueMatch]) -> Verdict:
         for region in regions:
@@ -105,11 +116,35 @@ class UsageJudge:
         use = [m for m in applying if m.cue.effect == "use"]
         weak = [m for m in applying if m.cue.effect == "not_used" and m.cue.weak]
         if strong:
-            return Verdict(False, strong[0].cue.reason, (strong[0].start, strong[0].end))
+            return Verdict(False, strong[0].cue.reason, (strong[0].start, strong[0].end), by_cue=True)
         if use:
-            return Verdict(True, None, (use[0].start, use[0].end))
+            return Verdict(True, None, (use[0].start, use[0].end), by_cue=True)
         if weak:
-            return Verdict(False, weak[0].cue.reason, (weak[0].start, weak[0].end))
+            return Verdict(False, weak[0].cue.reason, (weak[0].start, weak[0].end), by_cue=True)
         if mention.generic:
             return Verdict(False, "generic mention, no statement of use")
         return Verdict(True)
+
+
+def _joined(text: str, a: Found, b: Found) -> bool:
+    between = _BRACKETED.sub(" ", text[a.end:b.start])
+    return a.kind == b.kind and _LIST_JOINT.fullmatch(between) is not None
+
+
+def _share_in_lists(text: str, mentions: list[Found], verdicts: list[Verdict]) -> list[Verdict]:
+    """Spread a cue's not-used reading over the list its mention belongs to."""
+    groups: list[list[int]] = []
+    for i in range(len(mentions)):
+        if groups and _joined(text, mentions[groups[-1][-1]], mentions[i]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    verdicts = list(verdicts)
+    for group in groups:
+        decided = next((verdicts[i] for i in group if not verdicts[i].used and verdicts[i].by_cue), None)
+        if decided is None:
+            continue
+        for i in group:
+            if verdicts[i] == Verdict(True):
+                verdicts[i] = decided
+    return verdicts
