@@ -228,6 +228,13 @@ def resolve_overlaps(found: list[Found]) -> list[Found]:
     return sorted(kept, key=lambda m: m.start)
 
 
+def _drop_gpu_memory(mentions: list[Found]) -> list[Found]:
+    """'RTX 2080 Ti with 11 GB memory': the memory is the GPU's, not RAM."""
+    gpu_memory = [m.detail_spans["memory"] for m in mentions if m.category == "gpu" and "memory" in m.detail_spans]
+    return [m for m in mentions
+            if m.category != "ram" or not any(s < m.end and m.start < e for s, e in gpu_memory)]
+
+
 class MentionFinder:
     """All mention sources over one normalised text."""
 
@@ -247,7 +254,10 @@ class MentionFinder:
                     continue
                 candidates.append(mention)
         candidates.extend(self.packages.find(text, sentences))
-        mentions = resolve_overlaps(candidates)
+        candidates = [m for m in candidates if self._in_its_context(text, m, sentences)]
+        mentions = sorted(resolve_overlaps([m for m in candidates if m.kind == "framework"])
+                          + resolve_overlaps([m for m in candidates if m.kind == "hardware"]),
+                          key=lambda m: m.start)
         for mention in mentions:
             sentence = sentences.around(mention.start)
             for when in mention.term.category_when if mention.term else []:
@@ -255,7 +265,12 @@ class MentionFinder:
                     mention.category = when.category
                     break
             self.details.attach(text, mention, sentence)
-        return mentions
+        return _drop_gpu_memory(mentions)
+
+    def _in_its_context(self, text: str, mention: Found, sentences: Sentences) -> bool:
+        if mention.term is None or mention.term.only_with is None:
+            return True
+        return bool(self.rules.compile(mention.term.only_with).search(text, *sentences.around(mention.start)))
 
     def _has_software_cue(self, text: str, mention: Found, sentences: Sentences) -> bool:
         sentence = sentences.around(mention.start)

@@ -50,6 +50,7 @@ class Term(Rule):
     patterns: list[str] = Field(default_factory=list, description="Regular expressions; the 'name' group, if any, is the mention.")
     generic: bool = Field(default=False, description="A bare generic term ('GPU'): needs a statement of use, and yields to a specific item of its category.")
     collects_data: bool = Field(default=False, description="Hardware that only collects data (camera traps, recorders): never a training resource.")
+    only_with: str | None = Field(default=None, description="A pattern its sentence must match for the mention to count at all.")
     category_when: list["CategoryWhen"] = Field(default_factory=list, description="Another category when the sentence matches (MATLAB: language, or dl next to 'neural network').")
 
     @model_validator(mode="after")
@@ -185,7 +186,7 @@ def _read_jsonl(path: Path, model: type[Rule], macros: dict[str, str]) -> list:
 
 
 def _regex_fields(rule: Rule):
-    for field in ("pattern", "span", "line", "entry", "block"):
+    for field in ("pattern", "span", "line", "entry", "block", "only_with"):
         value = getattr(rule, field, None)
         if value is not None:
             yield field, value

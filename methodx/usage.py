@@ -10,7 +10,9 @@ Order of the checks (first that fires decides):
 6. a generic term ("GPU") without a use cue is only mentioned;
 7. otherwise it is used.
 Then a list shares its reading: in "such as Optuna and Sklearn" a cue that reaches
-one member reaches the members joined to it by commas, 'and', 'or'.
+one member reaches the members joined to it by commas, 'and', 'or'; and a generic
+term listed with used hardware ("... 2.4 GHz) CPU, 32 GB Memory, and an NVIDIA
+Quadro RTX 5000") is used too.
 """
 
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ from methodx.rules import Rules
 from methodx.sentences import Sentences
 
 _ENTRY_MAX_CHARS = 600
+GENERIC = "generic mention, no statement of use"
 _BRACKETED = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _LIST_JOINT = regex.compile(r"\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|&|/)\s*)?")
 
@@ -122,7 +125,7 @@ class UsageJudge:
         if weak:
             return Verdict(False, weak[0].cue.reason, (weak[0].start, weak[0].end), by_cue=True)
         if mention.generic:
-            return Verdict(False, "generic mention, no statement of use")
+            return Verdict(False, GENERIC)
         return Verdict(True)
 
 
@@ -142,9 +145,12 @@ def _share_in_lists(text: str, mentions: list[Found], verdicts: list[Verdict]) -
     verdicts = list(verdicts)
     for group in groups:
         decided = next((verdicts[i] for i in group if not verdicts[i].used and verdicts[i].by_cue), None)
-        if decided is None:
-            continue
-        for i in group:
-            if verdicts[i] == Verdict(True):
-                verdicts[i] = decided
+        if decided is not None:
+            for i in group:
+                if verdicts[i] == Verdict(True):
+                    verdicts[i] = decided
+        elif any(verdicts[i].used for i in group):
+            for i in group:
+                if verdicts[i].reason == GENERIC:
+                    verdicts[i] = Verdict(True)
     return verdicts
