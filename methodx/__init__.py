@@ -43,6 +43,8 @@ def answer(text: str, query: str | None = None, *, question: Question | None = N
     question: 'frameworks' or 'hardware', to skip routing the query.
     patterns: a directory of rule files to use instead of the shipped ones.
     """
+    if question not in (None, "frameworks", "hardware", "unsupported"):
+        raise InputError(f"unknown question {question!r}: use 'frameworks' or 'hardware'")
     prompt = read_prompt(text)
     extractor = _extractor(patterns)
     query = query or prompt.query

@@ -1,0 +1,179 @@
+"""The methodx command line."""
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+import methodx
+from methodx.errors import InputError, MethodxError, PatternError
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+EXIT_PATTERNS = 4
+
+EPILOG = f"""\
+exit codes:
+  {EXIT_OK}  every input was answered (an 'unknown' or 'unsupported' answer is still an answer)
+  {EXIT_USAGE}  the command line is wrong
+  {EXIT_INPUT}  an input could not be read (missing, empty, binary, not UTF-8); the others were answered
+  {EXIT_PATTERNS}  a rule file in the pattern directory is malformed
+
+examples:
+  methodx answer seeds/001_cf92111258aab71f.txt
+  methodx answer --json prompts/            every .txt file under a folder
+  cat prompt.txt | methodx answer -
+  methodx extract seeds/002_6d1281d57469d09a.txt
+"""
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+
+def read_text(source: str) -> str:
+    """The text of a file (or of stdin for '-'), checked the way methodx.answer checks it."""
+    if source == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        path = Path(source)
+        if not path.exists():
+            raise InputError(f"{source}: no such file")
+        if path.is_dir():
+            raise InputError(f"{source}: is a directory")
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise InputError(f"{source}: cannot read: {error.strerror}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{source}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})") from None
+    try:
+        return methodx.prompt.check_text(text)
+    except InputError as error:
+        raise InputError(f"{source}: {error}") from None
+
+
+def expand(sources: list[str]) -> Iterator[str]:
+    """Files as given; folders become the .txt files under them, in order."""
+    for source in sources:
+        path = Path(source)
+        if source != "-" and path.is_dir():
+            yield from (str(p) for p in sorted(path.rglob("*.txt")) if p.is_file())
+        else:
+            yield source
+
+
+def _answer(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    sources = list(expand(args.files))
+    if not sources:
+        err.print("methodx: no input files (a folder held no .txt files)")
+        return EXIT_INPUT
+    for source in sources:
+        try:
+            text = read_text(source)
+            answer = methodx.answer(text, args.query, question=args.question, patterns=args.patterns)
+        except InputError as error:
+            err.print(f"methodx: {error}", markup=False)
+            status = EXIT_INPUT
+            if args.json:
+                print(json.dumps({"source": source, "error": str(error)}))
+            continue
+        if args.json:
+            print(json.dumps({"source": source, **answer.model_dump(mode="json")}, ensure_ascii=False))
+        elif args.full:
+            print(full_prompt(text, answer.text))
+        else:
+            if len(sources) > 1:
+                print(f"# {source}")
+            print(answer.text)
+    return status
+
+
+def full_prompt(text: str, answer_text: str) -> str:
+    """The prompt with 'Helpful Answer:' filled in by methodx, as in the seed files."""
+    prompt = methodx.read_prompt(text)
+    if prompt.answer_offset is not None:
+        return text[:prompt.answer_offset] + answer_text
+    return text.rstrip("\n") + "\n\nHelpful Answer:\n" + answer_text
+
+
+def _extract(args: argparse.Namespace) -> int:
+    try:
+        text = read_text(args.file)
+        mentions = methodx.extract(text, patterns=args.patterns)
+    except InputError as error:
+        err.print(f"methodx: {error}", markup=False)
+        return EXIT_INPUT
+    if args.json:
+        print(json.dumps([m.model_dump(mode="json") for m in mentions], ensure_ascii=False, indent=1))
+        return EXIT_OK
+    table = Table(title=f"{len(mentions)} mentions in {args.file}", show_lines=False)
+    for column in ("offsets", "kind", "name", "category", "version / details", "verdict", "why", "text"):
+        table.add_column(column, overflow="fold")
+    for m in mentions:
+        details = ", ".join(f"{k}={v}" for k, v in m.details.items())
+        extra = " ".join(x for x in (m.version or "", details) if x)
+        verdict = "[green]used[/green]" if m.used else "[yellow]not used[/yellow]"
+        why = m.reason or (f"cue: {m.cue.text}" if m.cue else "")
+        table.add_row(f"{m.evidence.start}-{m.evidence.end}", m.kind, m.name, m.category, extra, verdict,
+                      why.replace("\n", " ").replace("[", "\\["), m.evidence.text.replace("\n", " ").replace("[", "\\["))
+    out.print(table)
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="methodx",
+        description="Which deep-learning frameworks and hardware did a study use? Rule-based answers with evidence.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    main.add_argument("--version", action="version", version=f"methodx {methodx.__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--patterns", metavar="DIR", help="use the rule files in DIR instead of the shipped ones")
+    commands = main.add_subparsers(dest="command", metavar="COMMAND")
+
+    answer = commands.add_parser("answer", help="print the Answer::: block for each prompt", parents=[common],
+                                 epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    answer.add_argument("files", nargs="+", metavar="FILE", help="prompt files or folders of .txt files; - reads stdin")
+    shape = answer.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="print the whole Answer as JSON, one line per input")
+    shape.add_argument("--full", action="store_true", help="re-emit each prompt with 'Helpful Answer:' filled in")
+    answer.add_argument("--question", choices=["frameworks", "hardware"], help="answer this question whatever the query says")
+    answer.add_argument("--query", help="the query, for files that hold only context")
+    answer.set_defaults(run=_answer)
+
+    extract = commands.add_parser("extract", help="show every mention with its verdict and reason", parents=[common],
+                                  epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    extract.add_argument("file", metavar="FILE", help="a prompt or text file; - reads stdin")
+    extract.add_argument("--json", action="store_true", help="print the mentions as JSON")
+    extract.set_defaults(run=_extract)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if not getattr(args, "run", None):
+        parser().print_help()
+        return EXIT_USAGE
+    try:
+        return args.run(args)
+    except PatternError as error:
+        err.print(f"methodx: malformed rule file: {error}", markup=False)
+        return EXIT_PATTERNS
+    except MethodxError as error:
+        err.print(f"methodx: {error}", markup=False)
+        return EXIT_INPUT
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
