@@ -10,7 +10,9 @@ from functools import lru_cache
 
 from methodx.answer import Renderer, build_answer
 from methodx.errors import InputError, MethodxError, PatternError
+from methodx.evaluation import Report, evaluate
 from methodx.extract import Extractor
+from methodx.grounding import Claim, Verification, read_answer, verify
 from methodx.models import Answer, Evidence, Item, Mention, Question, Span
 from methodx.prompt import Prompt, check_text, read_prompt
 from methodx.questions import route
@@ -18,8 +20,9 @@ from methodx.rules import Rules, load_rules
 
 __version__ = "0.1.0"
 __all__ = [
-    "Answer", "Evidence", "Extractor", "InputError", "Item", "Mention", "MethodxError", "PatternError",
-    "Prompt", "Question", "Rules", "Span", "answer", "extract", "load_rules", "read_prompt",
+    "Answer", "Claim", "Evidence", "Extractor", "InputError", "Item", "Mention", "MethodxError", "PatternError",
+    "Prompt", "Question", "Report", "Rules", "Span", "Verification", "answer", "evaluate", "extract",
+    "load_rules", "read_answer", "read_prompt", "verify",
 ]
 
 
@@ -52,4 +55,5 @@ def answer(text: str, query: str | None = None, *, question: Question | None = N
         question = route(query, extractor.rules)
     reason = "no_query" if not query and question == "unsupported" else "other"
     mentions = [] if question == "unsupported" else extractor.mentions(prompt.context.text, base=prompt.context.start)
-    return build_answer(question, query, mentions, Renderer(extractor.rules.templates), reason)
+    renderer = Renderer(extractor.rules.templates, extractor.finder.frameworks.is_listed)
+    return build_answer(question, query, mentions, renderer, reason)

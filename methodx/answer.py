@@ -40,8 +40,9 @@ def merge(mentions: list[Mention]) -> list[Item]:
 
 
 class Renderer:
-    def __init__(self, templates: Templates):
+    def __init__(self, templates: Templates, is_listed=lambda name: True):
         self.t = templates
+        self.is_listed = is_listed  # unlisted packages are named with their phrase, so a reader finds them again
 
     def block(self, answer: str) -> str:
         words = answer.split()
@@ -52,6 +53,9 @@ class Renderer:
     def _framework_name(self, item: Item) -> str:
         t = self.t.frameworks
         name = t.get("display:" + item.name, item.name)
+        if not self.is_listed(item.name):
+            name = t["unlisted:" + str(item.details.get("language"))] if f"unlisted:{item.details.get('language')}" in t else t["unlisted"]
+            name = name.format(name=item.name)
         return t["version"].format(name=name, version=item.version) if item.version else name
 
     def frameworks(self, items: list[Item]) -> str:
@@ -84,12 +88,9 @@ class Renderer:
 
     def _hardware_name(self, item: Item) -> str:
         t = self.t.hardware
-        parts = []
+        parts = [t[key].format(value=item.details[key]) for key in ("memory", "cores", "clock") if key in item.details]
         if isinstance(item.details.get("count"), int) and item.details["count"] > 1:
             parts.append(t["count"].format(count=item.details["count"]))
-        for key in ("memory", "cores", "clock"):
-            if key in item.details:
-                parts.append(t[key].format(value=item.details[key]))
         name = item.name
         return t["details"].format(name=name, details=", ".join(parts)) if parts else name
 

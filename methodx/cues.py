@@ -41,9 +41,10 @@ def words_between(text: str, start: int, end: int) -> int:
 class Cues:
     """The cues of the given effects, compiled."""
 
-    def __init__(self, rules: Rules, effects: tuple[str, ...]):
-        self._cues = [(rules.compile(c.pattern), c) for c in rules.cues if c.effect in effects]
-        self._terminators = [rules.compile(c.pattern) for c in rules.cues if c.effect == "terminate"]
+    def __init__(self, rules: Rules, effects: tuple[str, ...], cues: list[Cue] | None = None):
+        cues = rules.cues if cues is None else cues
+        self._cues = [(rules.compile(c.pattern), c) for c in cues if c.effect in effects]
+        self._terminators = [rules.compile(c.pattern) for c in cues if c.effect == "terminate"]
 
     def find(self, text: str, sentence: tuple[int, int]) -> list[CueMatch]:
         start, end = sentence

@@ -63,6 +63,8 @@ class QuestionScore(BaseModel):
 class Report(BaseModel):
     frameworks: QuestionScore
     hardware: QuestionScore
+    source: str = Field(description="What was scored: 'methodx' or the predictions file.")
+    missing: list[str] = Field(default_factory=list, description="Gold ids without a prediction (scored as answering nothing).")
 
 
 def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -173,3 +175,62 @@ def gold_items(record: dict) -> list[Scored]:
 def predicted_items(items: list[Item]) -> list[Scored]:
     return [Scored(name=i.name, category=i.category, evidence=i.evidence[0].sentence.text if i.evidence else None)
             for i in items]
+
+
+def _question(prompt_id: str) -> str | None:
+    return QUESTION_OF_CQ.get(prompt_id.rsplit("#", 1)[-1])
+
+
+def _predictions(path: str | Path, questions: dict[str, str], patterns: str | None) -> dict[str, list[Scored]]:
+    """Predictions by id: records with 'items' [{name, category}], or an answer text in 'answer'/'text'."""
+    from methodx.grounding import read_answer
+
+    predictions = {}
+    for number, record in enumerate(read_jsonl(path), 1):
+        prompt_id = record.get("id")
+        if prompt_id not in questions:
+            continue
+        if isinstance(record.get("items"), list):
+            try:
+                predictions[prompt_id] = [Scored(name=i["name"], category=i["category"]) for i in record["items"]]
+            except (KeyError, TypeError):
+                raise InputError(f"{path}:{number}: each item needs 'name' and 'category'") from None
+        elif isinstance(record.get("answer") or record.get("text"), str):
+            items = read_answer(record.get("answer") or record["text"], questions[prompt_id], patterns=patterns)
+            predictions[prompt_id] = predicted_items(items)
+        else:
+            raise InputError(f"{path}:{number}: a prediction needs 'items' or an answer text in 'answer' or 'text'")
+    return predictions
+
+
+def evaluate(gold: str | Path, *, prompts: str | Path | None = None, predictions: str | Path | None = None,
+             patterns: str | None = None) -> Report:
+    """Score methodx (on `prompts`) or a predictions file against gold labels.
+
+    gold: JSONL like ../shared/corpus/gold_dev.jsonl ({"id": "<paper>#CQ19", "used": [...]}).
+    prompts: JSONL(.gz) of {"id", "text"}; methodx answers them.
+    predictions: JSONL(.gz) of {"id", "items": [{"name", "category"}]} or {"id", "answer": "<text>"},
+        e.g. LLM answers, read with read_answer.
+    """
+    import methodx
+
+    records = {r["id"]: r for r in read_jsonl(gold) if _question(r.get("id", ""))}
+    if not records:
+        raise InputError(f"{gold}: no gold records for CQ19 or CQ20")
+    questions = {i: _question(i) for i in records}
+    if predictions is not None:
+        predicted = _predictions(predictions, questions, patterns)
+        source = str(predictions)
+    elif prompts is not None:
+        texts = {r["id"]: r["text"] for r in read_jsonl(prompts) if r.get("id") in records}
+        predicted = {i: predicted_items(methodx.answer(t, question=questions[i], patterns=patterns).items)
+                     for i, t in texts.items()}
+        source = "methodx"
+    else:
+        raise InputError("give the prompts to answer, or a predictions file")
+    canonical = methodx._extractor(patterns).finder.frameworks.canonical
+    results = {}
+    for question in ("frameworks", "hardware"):
+        pairs = [(i, gold_items(records[i]), predicted.get(i, [])) for i in records if questions[i] == question]
+        results[question] = score(question, pairs, canonical)
+    return Report(**results, source=source, missing=sorted(i for i in records if i not in predicted))

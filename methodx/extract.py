@@ -11,10 +11,10 @@ from methodx.usage import UsageJudge, Verdict
 class Extractor:
     """Compiled rules, ready to read any number of texts."""
 
-    def __init__(self, rules: Rules | None = None):
+    def __init__(self, rules: Rules | None = None, reading: str = "context"):
         self.rules = rules or load_rules()
-        self.finder = MentionFinder(self.rules)
-        self.judge = UsageJudge(self.rules)
+        self.finder = MentionFinder(self.rules, reading)
+        self.judge = UsageJudge(self.rules, reading)
 
     def mentions(self, text: str, base: int = 0) -> list[Mention]:
         """Every mention in `text`, judged; offsets are shifted by `base`."""

@@ -70,6 +70,7 @@ class Gazetteer:
         self._lookup: dict[tuple[str, bool], tuple[Term, Alias]] = {}
         pieces: dict[bool, list[str]] = {False: [], True: []}
         self._patterns: list[tuple[regex.Pattern, Term]] = []
+        self._names = {term.name for term in terms}
         for term in terms:
             for alias in term.aliases:
                 alias = Alias(text=alias) if isinstance(alias, str) else alias
@@ -89,6 +90,9 @@ class Gazetteer:
                 body = rf"(?<![\p{{L}}\p{{N}}])(?:{'|'.join(alternatives)}){plural}(?![\p{{L}}])"
                 flags = 0 if cased else regex.IGNORECASE
                 self._aliases.append((regex.compile(body, flags), cased))
+
+    def is_listed(self, name: str) -> bool:
+        return name in self._names
 
     def canonical(self, name: str) -> str:
         """The canonical name a spelling stands for, or the spelling itself."""
@@ -238,13 +242,14 @@ def _drop_gpu_memory(mentions: list[Found]) -> list[Found]:
 class MentionFinder:
     """All mention sources over one normalised text."""
 
-    def __init__(self, rules: Rules):
+    def __init__(self, rules: Rules, reading: str = "context"):
         self.rules = rules
+        self.reading = reading
         self.frameworks = Gazetteer(rules, "framework", rules.frameworks, "frameworks.jsonl")
         self.hardware = Gazetteer(rules, "hardware", rules.hardware, "hardware.jsonl")
         self.packages = Packages(rules, [self.frameworks])
         self.details = Details(rules)
-        self._software_cues = Cues(rules, ("software",))
+        self._software_cues = Cues(rules, ("software",), rules.cues if reading == "context" else rules.answer_cues)
 
     def find(self, text: str, sentences: Sentences) -> list[Found]:
         candidates: list[Found] = []
@@ -268,7 +273,7 @@ class MentionFinder:
         return _drop_gpu_memory(mentions)
 
     def _in_its_context(self, text: str, mention: Found, sentences: Sentences) -> bool:
-        if mention.term is None or mention.term.only_with is None:
+        if mention.term is None or mention.term.only_with is None or self.reading == "answer":
             return True
         return bool(self.rules.compile(mention.term.only_with).search(text, *sentences.around(mention.start)))
 

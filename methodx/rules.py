@@ -64,7 +64,7 @@ class Cue(Rule):
     """A ConText-style cue: words that change how a nearby mention is read."""
 
     pattern: str
-    effect: Literal["not_used", "use", "terminate", "software"]
+    effect: Literal["not_used", "use", "terminate", "software", "deny"]
     reason: str | None = Field(default=None, description="For not_used: what the mention is (example, hedge, citation ...).")
     direction: Literal["forward", "backward", "both"] = Field(default="forward", description="forward: the cue comes before the mention.")
     max_words: int = Field(default=12, ge=0, description="How many words may lie between cue and mention.")
@@ -74,8 +74,8 @@ class Cue(Rule):
 
     @model_validator(mode="after")
     def _reason_for_not_used(self):
-        if self.effect == "not_used" and not self.reason:
-            raise ValueError("a not_used cue needs a reason")
+        if self.effect in ("not_used", "deny") and not self.reason:
+            raise ValueError(f"a {self.effect} cue needs a reason")
         return self
 
 
@@ -223,6 +223,7 @@ class Rules(BaseModel):
     frameworks: list[Term]
     hardware: list[Term]
     cues: list[Cue]
+    answer_cues: list[Cue]
     details: list[Detail]
     regions: list[Region]
     package_contexts: list[PackageContext]
@@ -293,6 +294,7 @@ def _load_rules(directory: str) -> Rules:
         frameworks=frameworks,
         hardware=hardware,
         cues=_read_jsonl(root / "context.jsonl", Cue, macros),
+        answer_cues=_read_jsonl(root / "answer_context.jsonl", Cue, macros),
         details=_read_jsonl(root / "details.jsonl", Detail, macros),
         regions=_read_jsonl(root / "regions.jsonl", Region, macros),
         package_contexts=_read_jsonl(root / "packages.jsonl", PackageContext, macros),

@@ -91,21 +91,35 @@ class Regions:
 
 
 class UsageJudge:
-    """Applies regions and context cues to mentions."""
+    """Applies regions and context cues to mentions.
 
-    def __init__(self, rules: Rules):
+    reading="context" judges a paper's text; reading="answer" judges an answer
+    (an LLM's or methodx's), which asserts what it names unless a cue of
+    answer_context.jsonl says otherwise: no regions, generic terms need no
+    statement of use, but once the answer denies ("the context does not
+    mention ...") every name needs one.
+    """
+
+    def __init__(self, rules: Rules, reading: str = "context"):
+        self.reading = reading
         self.regions = Regions(rules)
-        self.cues = Cues(rules, ("not_used", "use"))
+        cues = rules.cues if reading == "context" else rules.answer_cues
+        self.cues = Cues(rules, ("not_used", "use"), cues)
+        self.denials = [(rules.compile(c.pattern), c.reason) for c in cues if c.effect == "deny"]
 
     def judge(self, text: str, sentences: Sentences, mentions: list[Found]) -> list[Verdict]:
-        regions = self.regions.find(text) if mentions else []
+        regions = self.regions.find(text) if mentions and self.reading == "context" else []
+        denial = next((reason for pattern, reason in self.denials if pattern.search(text)), None) if mentions else None
         cache: dict[tuple[int, int], list[CueMatch]] = {}
         verdicts = []
         for mention in mentions:
             sentence = sentences.around(mention.start)
             if sentence not in cache:
                 cache[sentence] = self.cues.find(text, sentence)
-            verdicts.append(self._judge(text, mention, regions, cache[sentence]))
+            verdict = self._judge(text, mention, regions, cache[sentence])
+            if denial and verdict == Verdict(True):
+                verdict = Verdict(False, denial)
+            verdicts.append(verdict)
         return _share_in_lists(text, mentions, verdicts)
 
     def _judge(self, text: str, mention: Found, regions: list[Region], matches: list[CueMatch]) -> Verdict:
@@ -124,7 +138,7 @@ class UsageJudge:
             return Verdict(True, None, (use[0].start, use[0].end), by_cue=True)
         if weak:
             return Verdict(False, weak[0].cue.reason, (weak[0].start, weak[0].end), by_cue=True)
-        if mention.generic:
+        if mention.generic and self.reading == "context":
             return Verdict(False, GENERIC)
         return Verdict(True)
 

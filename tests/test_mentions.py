@@ -1,0 +1,261 @@
+"""Finding frameworks and hardware: gazetteer names, model numbers, details, packages known by their context."""
+
+import pytest
+
+import methodx
+
+
+def frameworks(text):
+    return methodx.answer(text, question="frameworks")
+
+
+def hardware(text):
+    return methodx.answer(text, question="hardware")
+
+
+def item(answer, name):
+    found = [i for i in answer.items if i.name == name]
+    assert found, f"no item {name!r} in {[i.name for i in answer.items]}"
+    return found[0]
+
+
+def items_of(answer, category):
+    return [i for i in answer.items if i.category == category]
+
+
+def check_evidence(text, answer):
+    for mention in answer.mentions:
+        assert text[mention.evidence.start:mention.evidence.end] == mention.evidence.text
+
+
+# --- frameworks
+
+
+def test_pytorch_with_version():
+    text = "We implemented the model in PyTorch 1.12.1."
+    answer = frameworks(text)
+    pytorch = item(answer, "PyTorch")
+    assert pytorch.category == "dl"
+    assert pytorch.version == "1.12.1"
+    assert answer.unknown is False
+    assert "PyTorch" in answer.text and "1.12.1" in answer.text
+    check_evidence(text, answer)
+
+
+def test_pytorch_without_version_has_none():
+    assert item(frameworks("We implemented the model in PyTorch."), "PyTorch").version is None
+
+
+def test_tensorflow_gpu_spelling_is_tensorflow():
+    text = "Models were trained with TensorFlow-GPU 2.4.1"
+    answer = frameworks(text)
+    tensorflow = item(answer, "TensorFlow")
+    assert tensorflow.category == "dl"
+    assert tensorflow.version == "2.4.1"
+    assert tensorflow.evidence[0].text == "TensorFlow-GPU"
+
+
+def test_tf_keras_is_keras():
+    answer = frameworks("The network was built with tf.keras.")
+    assert item(answer, "Keras").category == "dl"
+    assert "R keras" not in [i.name for i in answer.items]
+
+
+def test_keras_package_in_r_is_r_keras():
+    answer = frameworks("The model was fitted using the keras package in R.")
+    r_keras = item(answer, "R keras")
+    assert r_keras.category == "dl"
+    assert "Keras" not in [i.name for i in answer.items]
+    assert "keras package in R" in answer.text
+
+
+def test_keras_in_python_is_not_r_keras():
+    answer = frameworks("We used Keras in Python.")
+    names = [i.name for i in answer.items]
+    assert "Keras" in names
+    assert "R keras" not in names
+
+
+@pytest.mark.parametrize("spelling", ["scikit-learn", "sklearn", "Scikit-Learn"])
+def test_scikit_learn_spellings(spelling):
+    answer = frameworks(f"Random forests were fitted with {spelling}.")
+    assert item(answer, "scikit-learn").category == "ml"
+    assert answer.unknown is False
+
+
+def test_xgboost():
+    answer = frameworks("We trained an XGBoost classifier on the extracted features.")
+    assert item(answer, "XGBoost").category == "ml"
+
+
+def test_plain_sentence_without_software_names_nothing():
+    answer = frameworks("The network has four convolutional layers and was trained for fifty epochs.")
+    assert answer.mentions == []
+    assert answer.unknown is True
+
+
+# --- hardware
+
+
+def test_rtx_2080_ti_with_memory_is_a_gpu_not_ram():
+    text = "The model was trained on an NVIDIA GeForce RTX 2080 Ti GPU with 11 GB memory."
+    answer = hardware(text)
+    gpus = items_of(answer, "gpu")
+    assert len(gpus) == 1
+    assert "RTX 2080 Ti" in gpus[0].name
+    assert "11" in str(gpus[0].details.get("memory"))
+    assert items_of(answer, "ram") == []
+    assert not [m for m in answer.mentions if m.category == "ram"]
+    check_evidence(text, answer)
+
+
+def test_gpu_memory_and_separate_ram_are_both_reported():
+    answer = hardware("All models were trained on an NVIDIA GeForce RTX 2080 Ti GPU with 11 GB memory and 64 GB of RAM.")
+    assert len(items_of(answer, "gpu")) == 1
+    ram = items_of(answer, "ram")
+    assert len(ram) == 1 and "64" in ram[0].name
+
+
+def test_two_tesla_k80_gpus_count_two():
+    answer = hardware("The network was trained on two Tesla K80 GPUs.")
+    gpus = items_of(answer, "gpu")
+    assert len(gpus) == 1
+    assert "K80" in gpus[0].name
+    assert gpus[0].details.get("count") == 2
+
+
+def test_single_gpu_has_no_count_above_one():
+    answer = hardware("The network was trained on a Tesla K80 GPU.")
+    gpus = items_of(answer, "gpu")
+    assert len(gpus) == 1
+    assert gpus[0].details.get("count", 1) == 1
+
+
+def test_numeric_gpu_count():
+    answer = hardware("We trained the model on 4 NVIDIA A100 GPUs.")
+    gpus = items_of(answer, "gpu")
+    assert len(gpus) == 1 and "A100" in gpus[0].name
+    assert gpus[0].details.get("count") == 4
+
+
+def test_intel_core_cpu_with_clock():
+    answer = hardware("Experiments were run on an Intel Core i7-8700K CPU @ 3.70GHz.")
+    cpus = items_of(answer, "cpu")
+    assert len(cpus) == 1
+    assert "i7-8700K" in cpus[0].name
+    assert "3.70" in str(cpus[0].details.get("clock"))
+
+
+def test_ram():
+    answer = hardware("The workstation had 32 GB of RAM.")
+    ram = items_of(answer, "ram")
+    assert len(ram) == 1
+    assert "32" in ram[0].name
+    assert answer.unknown is False
+
+
+def test_google_colab_is_cloud():
+    answer = hardware("The model was trained on Google Colab.")
+    assert item(answer, "Google Colab").category == "cloud"
+
+
+def test_raspberry_pi_running_the_model_is_a_device():
+    answer = hardware("The trained model was run on a Raspberry Pi 4.")
+    devices = items_of(answer, "device")
+    assert len(devices) == 1
+    assert "Raspberry Pi 4" in devices[0].name
+
+
+def test_jetson_nano():
+    answer = hardware("Inference was performed on a Jetson Nano.")
+    assert answer.unknown is False
+    jetsons = [i for i in answer.items if "Jetson Nano" in i.name]
+    assert len(jetsons) == 1
+    assert jetsons[0].category in ("device", "gpu")
+
+
+def test_workstation_list_gives_cpu_ram_and_gpu():
+    answer = hardware("The workstation has an Intel Xeon CPU, 64 GB RAM and two NVIDIA Tesla V100 GPUs.")
+    assert {i.category for i in answer.items} == {"cpu", "ram", "gpu"}
+    assert items_of(answer, "gpu")[0].details.get("count") == 2
+
+
+def test_specific_gpu_makes_the_bare_gpu_redundant():
+    answer = hardware("The network was trained on two Tesla K80 GPUs.")
+    assert [i.name for i in answer.items if i.category == "gpu"] != ["GPU"]
+    assert "GPU" not in [i.name for i in answer.items]
+
+
+# --- ambiguous short names need a software cue
+
+
+def test_sdm_as_r_package_counts():
+    text = "Species distribution models were fitted with the R package 'sdm'."
+    answer = frameworks(text)
+    sdm = item(answer, "sdm")
+    assert sdm.category == "ml"
+    assert answer.unknown is False
+    check_evidence(text, answer)
+
+
+def test_sdm_package_in_r_counts():
+    answer = frameworks("The species distribution model (SDM) was fitted with the sdm package in R.")
+    assert item(answer, "sdm").category == "ml"
+
+
+@pytest.mark.parametrize("text", [
+    "We built an SDM for each species.",
+    "SDM performance was evaluated with AUC.",
+    "The SDM was fitted to 120 presence records.",
+])
+def test_bare_sdm_is_a_species_distribution_model_not_software(text):
+    answer = frameworks(text)
+    assert not [m for m in answer.mentions if m.name.lower() == "sdm"]
+    assert answer.unknown is True
+
+
+def test_tf_with_a_version_is_tensorflow():
+    assert item(frameworks("The model was implemented in TF 2.4."), "TensorFlow").version == "2.4"
+
+
+def test_tf_without_software_cue_is_not_tensorflow():
+    answer = frameworks("The TF values of each gene were normalised.")
+    assert not [m for m in answer.mentions if m.name == "TensorFlow"]
+
+
+# --- packages recognised only by their context
+
+
+def test_invented_r_package_is_found_by_its_context():
+    text = "We fitted the models with the R package 'ranger2x'."
+    answer = frameworks(text)
+    found = [m for m in answer.mentions if m.kind == "framework" and m.name == "ranger2x"]
+    assert found, [(m.name, m.evidence.text) for m in answer.mentions]
+    assert found[0].evidence.text == "ranger2x"
+    assert found[0].used is True
+
+
+@pytest.mark.parametrize("text", [
+    "We fitted the models with the R package 'quokkafit'.",
+    "Models were fitted with the quokkafit R package.",
+    "Random forests were trained with the Python package 'quokkafit'.",
+])
+def test_unlisted_package_name_is_found_by_its_context(text):
+    answer = frameworks(text)
+    found = [m for m in answer.mentions if m.kind == "framework" and m.name == "quokkafit"]
+    assert len(found) == 1
+    assert found[0].evidence.text == "quokkafit"
+    assert found[0].used is True
+    # in a sentence about fitting models it counts as a modelling library
+    assert found[0].category == "ml"
+    assert answer.unknown is False
+
+
+def test_unlisted_word_without_package_context_is_not_a_package():
+    answer = frameworks("We fitted the models with quokkafit settings.")
+    assert not [m for m in answer.mentions if m.name == "quokkafit"]
+
+
+def test_package_phrase_does_not_catch_english_words():
+    answer = frameworks("We used the R package to fit the models.")
+    assert not [m for m in answer.mentions if m.name.lower() in {"to", "the", "package"}]
