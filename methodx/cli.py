@@ -29,6 +29,8 @@ examples:
   methodx answer --json prompts/            every .txt file under a folder
   cat prompt.txt | methodx answer -
   methodx extract seeds/002_6d1281d57469d09a.txt
+  methodx verify seeds/003_d29008082ffdb1bc.txt      check the prompt's own Helpful Answer
+  methodx eval ../shared/corpus/gold_dev.jsonl --prompts ../shared/corpus/prompts.jsonl.gz --errors
 """
 
 out = Console(highlight=False, soft_wrap=True)
@@ -128,6 +130,65 @@ def _extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _eval(args: argparse.Namespace) -> int:
+    if (args.prompts is None) == (args.predictions is None):
+        err.print("methodx eval: give either --prompts (score methodx) or --predictions (score a file)")
+        return EXIT_USAGE
+    report = methodx.evaluate(args.gold, prompts=args.prompts, predictions=args.predictions, patterns=args.patterns)
+    if args.json:
+        data = report.model_dump(mode="json")
+        if not args.errors:
+            for question in ("frameworks", "hardware"):
+                data[question].pop("errors")
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    table = Table(title=f"{report.source} against {args.gold}")
+    for column in ("question", "prompts", "precision", "recall", "F1", "answerability", "category F1", "TP", "FP", "FN"):
+        table.add_column(column, justify="right" if column != "question" else "left")
+    for question in ("frameworks", "hardware"):
+        r = getattr(report, question)
+        table.add_row(question, str(r.prompts), f"{r.precision:.3f}", f"{r.recall:.3f}", f"{r.f1:.3f}",
+                      f"{r.answerability_accuracy:.3f}", "" if r.category_f1 is None else f"{r.category_f1:.3f}",
+                      str(r.true_positives), str(r.false_positives), str(r.false_negatives))
+    out.print(table)
+    if report.missing:
+        out.print(f"{len(report.missing)} gold prompts had no prediction (scored as answering nothing)")
+    if args.errors:
+        for question in ("frameworks", "hardware"):
+            errors = sorted(getattr(report, question).errors, key=lambda e: (e.kind, e.id))
+            table = Table(title=f"{question}: {len(errors)} errors", show_lines=True)
+            for column in ("", "id", "name", "category", "evidence"):
+                table.add_column(column, overflow="fold")
+            for e in errors:
+                table.add_row("FP" if e.kind == "false_positive" else "FN", e.id, e.name, e.category,
+                              (e.evidence or "").replace("\n", " "), style="red" if e.kind == "false_positive" else "yellow")
+            out.print(table)
+    return EXIT_OK
+
+
+def _verify(args: argparse.Namespace) -> int:
+    try:
+        prompt = read_text(args.file)
+        answer = read_text(args.answer) if args.answer else None
+        verification = methodx.verify(prompt, answer, patterns=args.patterns)
+    except InputError as error:
+        err.print(f"methodx: {error}", markup=False)
+        return EXIT_INPUT
+    if args.json:
+        print(verification.model_dump_json(indent=1))
+        return EXIT_OK
+    table = Table(title=f"{len(verification.claims)} claims of the answer to the {verification.question} question")
+    for column in ("claim", "category", "status", "why", "context evidence"):
+        table.add_column(column, overflow="fold")
+    colour = {"supported": "green", "only_mentioned": "yellow", "unsupported": "red"}
+    for claim in verification.claims:
+        evidence = claim.evidence[0].sentence.text.replace("\n", " ") if claim.evidence else ""
+        table.add_row(claim.name, claim.category, f"[{colour[claim.status]}]{claim.status}[/]", claim.reason or "",
+                      evidence.replace("[", "\\["))
+    out.print(table)
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="methodx",
@@ -155,6 +216,23 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("file", metavar="FILE", help="a prompt or text file; - reads stdin")
     extract.add_argument("--json", action="store_true", help="print the mentions as JSON")
     extract.set_defaults(run=_extract)
+
+    evaluate = commands.add_parser("eval", help="score methodx, or a predictions file, against gold labels", parents=[common],
+                                   epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    evaluate.add_argument("gold", metavar="GOLD", help="gold labels, JSONL like ../shared/corpus/gold_dev.jsonl")
+    evaluate.add_argument("--prompts", metavar="FILE", help="prompts to answer with methodx, JSONL(.gz) of {id, text}")
+    evaluate.add_argument("--predictions", metavar="FILE",
+                          help="predictions to score: JSONL(.gz) of {id, items: [{name, category}]} or {id, answer: text}")
+    evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
+    evaluate.add_argument("--errors", action="store_true", help="list every false positive and false negative with its evidence")
+    evaluate.set_defaults(run=_eval)
+
+    verify = commands.add_parser("verify", help="check an answer's claims against the prompt's context", parents=[common],
+                                 epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    verify.add_argument("file", metavar="FILE", help="a prompt; its 'Helpful Answer:' is checked unless ANSWER is given")
+    verify.add_argument("answer", metavar="ANSWER", nargs="?", help="a file holding the answer text to check")
+    verify.add_argument("--json", action="store_true", help="print the verification as JSON")
+    verify.set_defaults(run=_verify)
     return main
 
 

@@ -14,7 +14,7 @@ class Extractor:
     def __init__(self, rules: Rules | None = None, reading: str = "context"):
         self.rules = rules or load_rules()
         self.finder = MentionFinder(self.rules, reading)
-        self.judge = UsageJudge(self.rules, reading)
+        self.judge = UsageJudge(self.rules, reading, self.finder)
 
     def mentions(self, text: str, base: int = 0) -> list[Mention]:
         """Every mention in `text`, judged; offsets are shifted by `base`."""

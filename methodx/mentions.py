@@ -259,7 +259,6 @@ class MentionFinder:
                     continue
                 candidates.append(mention)
         candidates.extend(self.packages.find(text, sentences))
-        candidates = [m for m in candidates if self._in_its_context(text, m, sentences)]
         mentions = sorted(resolve_overlaps([m for m in candidates if m.kind == "framework"])
                           + resolve_overlaps([m for m in candidates if m.kind == "hardware"]),
                           key=lambda m: m.start)
@@ -272,10 +271,11 @@ class MentionFinder:
             self.details.attach(text, mention, sentence)
         return _drop_gpu_memory(mentions)
 
-    def _in_its_context(self, text: str, mention: Found, sentences: Sentences) -> bool:
+    def in_its_context(self, text: str, mention: Found, sentence: tuple[int, int]) -> bool:
+        """False when the term counts only in sentences matching its only_with pattern, and this is not one."""
         if mention.term is None or mention.term.only_with is None or self.reading == "answer":
             return True
-        return bool(self.rules.compile(mention.term.only_with).search(text, *sentences.around(mention.start)))
+        return bool(self.rules.compile(mention.term.only_with).search(text, *sentence))
 
     def _has_software_cue(self, text: str, mention: Found, sentences: Sentences) -> bool:
         sentence = sentences.around(mention.start)

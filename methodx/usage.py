@@ -100,8 +100,9 @@ class UsageJudge:
     mention ...") every name needs one.
     """
 
-    def __init__(self, rules: Rules, reading: str = "context"):
+    def __init__(self, rules: Rules, reading: str = "context", finder=None):
         self.reading = reading
+        self.finder = finder
         self.regions = Regions(rules)
         cues = rules.cues if reading == "context" else rules.answer_cues
         self.cues = Cues(rules, ("not_used", "use"), cues)
@@ -116,18 +117,21 @@ class UsageJudge:
             sentence = sentences.around(mention.start)
             if sentence not in cache:
                 cache[sentence] = self.cues.find(text, sentence)
-            verdict = self._judge(text, mention, regions, cache[sentence])
+            verdict = self._judge(text, mention, regions, cache[sentence], sentence)
             if denial and verdict == Verdict(True):
                 verdict = Verdict(False, denial)
             verdicts.append(verdict)
         return _share_in_lists(text, mentions, verdicts)
 
-    def _judge(self, text: str, mention: Found, regions: list[Region], matches: list[CueMatch]) -> Verdict:
+    def _judge(self, text: str, mention: Found, regions: list[Region], matches: list[CueMatch],
+               sentence: tuple[int, int]) -> Verdict:
         for region in regions:
             if region.start <= mention.start and mention.end <= region.end:
                 return Verdict(False, region.reason, (region.start, region.end))
         if mention.collects_data:
             return Verdict(False, "data collection device")
+        if self.finder and not self.finder.in_its_context(text, mention, sentence):
+            return Verdict(False, "not about building models")
         applying = self.cues.applying(text, matches, mention)
         strong = [m for m in applying if m.cue.effect == "not_used" and not m.cue.weak]
         use = [m for m in applying if m.cue.effect == "use"]
