@@ -27,7 +27,13 @@ from methodx.sentences import Sentences
 _ENTRY_MAX_CHARS = 600
 GENERIC = "generic mention, no statement of use"
 _BRACKETED = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_LIST_JOINT = regex.compile(r"\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|&|/)\s*)?")
+# what may stand between two members of a list: a comma or 'and'/'or', after at most a
+# short description without a verb ("PyTorch primarily developed by FAIR (...), CNTK")
+_LIST_JOINT = regex.compile(
+    r"\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|&|/)\s*)?"
+    r"|(?![^,;:.]*\b(?:was|were|is|are|has|have|had|be|been|used|using|we|our)\b)[^,;:.]{1,60}?"
+    r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)",
+    regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -51,7 +57,7 @@ class Regions:
     def __init__(self, rules: Rules):
         compile_ = rules.compile
         self._spans = [(compile_(r.span), r.reason) for r in rules.regions if r.span]
-        self._lines = [(compile_(r.line), r.reason) for r in rules.regions if r.line]
+        self._lines = [(compile_(r.line), r.reason, r.neighbours) for r in rules.regions if r.line]
         self._entries = [(compile_(r.entry), r.reason) for r in rules.regions if r.entry]
         self._blocks = [(compile_(r.block), r.reason) for r in rules.regions if r.block]
 
@@ -63,12 +69,12 @@ class Regions:
             lines.append((start, start + len(line), line))
             start += len(line) + 1
         for i, (start, end, line) in enumerate(lines):
-            reason = next((reason for pattern, reason in self._lines if pattern.search(line)), None)
-            if reason:
-                # an entry wraps over lines: take the neighbours in the same paragraph
-                first = i - 1 if i > 0 and lines[i - 1][2].strip() else i
-                last = i + 1 if i + 1 < len(lines) and lines[i + 1][2].strip() else i
-                regions.append(Region(lines[first][0], lines[last][1], reason))
+            for pattern, reason, neighbours in self._lines:
+                if pattern.search(line):
+                    first = i - 1 if neighbours and i > 0 and lines[i - 1][2].strip() else i
+                    last = i + 1 if neighbours and i + 1 < len(lines) and lines[i + 1][2].strip() else i
+                    regions.append(Region(lines[first][0], lines[last][1], reason))
+                    break
         open_region: Region | None = None
         open_is_block = False
         for start, end, line in lines:

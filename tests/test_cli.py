@@ -143,7 +143,7 @@ def test_stdin_dash_is_read(seed_texts, seed_answers):
     assert result.stdout.strip() == seed_answers["001"].text
 
 
-def test_stdin_dash_with_question(capsys):
+def test_stdin_dash_with_question():
     result = run_process("answer", "--question", "frameworks", "-", stdin="We implemented the model in PyTorch.")
     assert result.returncode == 0
     assert "PyTorch" in result.stdout
