@@ -46,8 +46,8 @@ class Renderer:
 
     def block(self, answer: str) -> str:
         words = answer.split()
-        if len(words) >= MAX_WORDS:
-            answer = " ".join(words[: MAX_WORDS - 1]) + " ..."
+        if len(words) >= MAX_WORDS - 10:  # "less than 400 words", with room for the format
+            answer = " ".join(words[: MAX_WORDS - 11]) + " ..."
         return self.t.block.format(answer=answer)
 
     def _framework_name(self, item: Item) -> str:

@@ -34,7 +34,7 @@ examples:
 """
 
 out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # never break a path
 
 
 def read_text(source: str) -> str:

@@ -87,7 +87,8 @@ class Gazetteer:
         for cased, alternatives in pieces.items():
             if alternatives:
                 alternatives = sorted(set(alternatives), key=len, reverse=True)
-                body = rf"(?<![\p{{L}}\p{{N}}])(?:{'|'.join(alternatives)}){plural}(?![\p{{L}}])"
+                # a digit may follow ("Python3.8"), but not a digit run glued to letters ("ranger2x")
+                body = rf"(?<![\p{{L}}\p{{N}}])(?:{'|'.join(alternatives)}){plural}(?![\p{{L}}])(?!\d+[\p{{L}}_])"
                 flags = 0 if cased else regex.IGNORECASE
                 self._aliases.append((regex.compile(body, flags), cased))
 
