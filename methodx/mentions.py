@@ -11,6 +11,8 @@ Details next to a mention (version, count, memory, role) come from details.jsonl
 
 from dataclasses import dataclass, field
 
+import re
+
 import regex
 
 from methodx.cues import Cues
@@ -18,8 +20,8 @@ from methodx.errors import PatternError
 from methodx.models import Kind
 from methodx.rules import Alias, Rules, Term
 from methodx.sentences import Sentences
+from methodx.trie import SEPARATORS, trie_pattern
 
-_SEPARATORS = regex.compile(r"[\s\-_]+")
 _FIELD = regex.compile(r"\{(\w+)\}")
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "dual": 2, "pair": 2, "three": 3, "four": 4,
@@ -38,6 +40,7 @@ class Found:
     start: int
     end: int
     term: Term | None = None  # None for a package recognised by its context
+    implies: list[str] = field(default_factory=list)  # other terms the same words name
     version: str | None = None
     details: dict[str, str | int] = field(default_factory=dict)
     detail_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -52,13 +55,24 @@ class Found:
 
 
 def _key(text: str, cased: bool) -> str:
-    text = _SEPARATORS.sub("", text)
+    text = SEPARATORS.sub("", text)
     return text if cased else text.lower()
 
 
-def _alias_regex(text: str) -> str:
-    parts = [regex.escape(p) for p in _SEPARATORS.split(text.strip()) if p]
-    return r"[\s\-_]*".join(parts)
+class LowerText:
+    """A text and its lower-case form, for scans with the standard `re`.
+
+    Lower-casing can change the length of a few characters ('İ'); then the
+    scans fall back to case-insensitive matching on the text itself.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        lowered = text.lower()
+        self.lowered = lowered if len(lowered) == len(text) else None
+
+    def finditer(self, pattern: re.Pattern, insensitive: re.Pattern):
+        return pattern.finditer(self.lowered) if self.lowered is not None else insensitive.finditer(self.text)
 
 
 class Gazetteer:
@@ -68,9 +82,9 @@ class Gazetteer:
         self.kind = kind
         self.rules = rules
         self._lookup: dict[tuple[str, bool], tuple[Term, Alias]] = {}
-        pieces: dict[bool, list[str]] = {False: [], True: []}
-        self._patterns: list[tuple[regex.Pattern, Term]] = []
-        self._names = {term.name for term in terms}
+        words: dict[bool, set[str]] = {False: set(), True: set()}
+        self.pattern_terms: list[tuple[Term, list[regex.Pattern]]] = []
+        self.terms = {term.name: term for term in terms}
         for term in terms:
             for alias in term.aliases:
                 alias = Alias(text=alias) if isinstance(alias, str) else alias
@@ -79,46 +93,62 @@ class Gazetteer:
                 if known and known[0].name != term.name:
                     raise PatternError(source, None, f"alias {alias.text!r} names both {known[0].name!r} and {term.name!r}")
                 self._lookup[key] = (term, alias)
-                pieces[alias.cased].append(_alias_regex(alias.text))
-            for pattern in term.patterns:
-                self._patterns.append((rules.compile(pattern), term))
+                words[alias.cased].add(alias.text if alias.cased else alias.text.lower())
+            if term.patterns:
+                self.pattern_terms.append((term, [rules.compile(p) for p in term.patterns]))
+        for term in terms:
+            for name in term.implies + [n for a in term.aliases if not isinstance(a, str) for n in a.implies]:
+                if name not in self.terms:
+                    raise PatternError(source, None, f"{term.name!r} implies {name!r}, which is not a term of this file")
         plural = "s?" if kind == "hardware" else ""
-        self._aliases = []
-        for cased, alternatives in pieces.items():
-            if alternatives:
-                alternatives = sorted(set(alternatives), key=len, reverse=True)
-                # a digit may follow ("Python3.8"), but not a digit run glued to letters ("ranger2x")
-                body = rf"(?<![\p{{L}}\p{{N}}])(?:{'|'.join(alternatives)}){plural}(?![\p{{L}}])(?!\d+[\p{{L}}_])"
-                flags = 0 if cased else regex.IGNORECASE
-                self._aliases.append((regex.compile(body, flags), cased))
+        # whole words: not inside a word; a digit may follow ("Python3.8"),
+        # but not a digit run glued to letters ("ranger2x")
+        self._aliases: list[tuple[re.Pattern, re.Pattern, bool]] = []
+        for cased, group in words.items():
+            if group:
+                body = rf"(?<![^\W_])(?:{trie_pattern(group)}){plural}(?![^\W\d])(?!\d+[^\W\d])"
+                self._aliases.append((re.compile(body), re.compile(body, re.IGNORECASE), cased))
 
     def is_listed(self, name: str) -> bool:
-        return name in self._names
+        return name in self.terms
+
+    def knows(self, spelling: str) -> bool:
+        """True when the spelling is one of the aliases."""
+        return (_key(spelling, False), False) in self._lookup or (_key(spelling, True), True) in self._lookup
 
     def canonical(self, name: str) -> str:
         """The canonical name a spelling stands for, or the spelling itself."""
         entry = self._lookup.get((_key(name, False), False)) or self._lookup.get((_key(name, True), True))
         return entry[0].name if entry else name
 
-    def find(self, text: str) -> list[tuple[Found, Alias | None]]:
+    def find_aliases(self, text: LowerText) -> list[tuple[Found, Alias]]:
         found = []
-        for pattern, cased in self._aliases:
-            for match in pattern.finditer(text):
-                key = _key(match.group(), cased)
+        for pattern, insensitive, cased in self._aliases:
+            matches = pattern.finditer(text.text) if cased else text.finditer(pattern, insensitive)
+            for match in matches:
+                key = _key(text.text[match.start():match.end()], cased)
                 entry = self._lookup.get((key, cased))
                 if entry is None and key.endswith("s"):
                     entry = self._lookup.get((key[:-1], cased))
                 if entry is None:
                     continue
                 term, alias = entry
-                found.append((Found(self.kind, term.name, term.category, match.start(), match.end(), term), alias))
-        for pattern, term in self._patterns:
-            for match in pattern.finditer(text):
-                start, end = match.span("name") if "name" in match.groupdict() else match.span()
-                if end <= start:
-                    continue
-                name = self._fill(term.name, match)
-                found.append((Found(self.kind, name, term.category, start, end, term), None))
+                mention = Found(self.kind, term.name, term.category, match.start(), match.end(), term,
+                                implies=alias.implies + term.implies)
+                found.append((mention, alias))
+        return found
+
+    def find_patterns(self, text: str, term: Term, patterns: list[regex.Pattern],
+                      sentences: list[tuple[int, int]]) -> list[Found]:
+        """Matches of a term's patterns; a match lies within one sentence."""
+        found = []
+        for start, end in sentences:
+            for pattern in patterns:
+                for match in pattern.finditer(text, start, end):
+                    span = match.span("name") if "name" in match.groupdict() else match.span()
+                    if span[1] > span[0]:
+                        name = self._fill(term.name, match)
+                        found.append(Found(self.kind, name, term.category, *span, term, implies=term.implies))
         return found
 
     def _fill(self, template: str, match: regex.Match) -> str:
@@ -132,12 +162,50 @@ class Gazetteer:
         return " ".join(_FIELD.sub(value, template).split())
 
 
+class Triggers:
+    """The pre-scan: which sentences can hold a match of each pattern rule.
+
+    A rule's triggers are lower-case strings one of which every match of its
+    patterns contains. One scan of the text for all triggers finds the
+    sentences worth reading; the rule's patterns run only there. A rule
+    without triggers reads every sentence. With the pre-scan off, every rule
+    reads every sentence: the results are the same when the triggers are right.
+    """
+
+    def __init__(self, triggers: list[list[str] | None]):
+        """triggers[i]: the triggers of rule i, or None."""
+        self.count = len(triggers)
+        self._always = [i for i, words in enumerate(triggers) if not words]
+        words = {w.lower() for ws in triggers for w in ws or []}
+        # a scan reports the longest trigger at a position; the shorter ones there are its prefixes
+        self._rules_for = {
+            word: [i for i, ws in enumerate(triggers) if ws and any(word.startswith(w.lower()) for w in ws)]
+            for word in words
+        }
+        source = "(?=(" + trie_pattern(words, gaps=False) + "))" if words else "(?!)"
+        self._scan = re.compile(source)
+        self._scan_insensitive = re.compile(source, re.IGNORECASE)
+
+    def windows(self, text: LowerText, sentences: Sentences, prescan: bool = True) -> list[list[tuple[int, int]]]:
+        """For each rule, the sentences its patterns read."""
+        if not prescan:
+            return [sentences.spans] * self.count
+        hits: list[set[int]] = [set() for _ in range(self.count)]
+        for match in text.finditer(self._scan, self._scan_insensitive):
+            index = sentences.index(match.start())
+            for rule in self._rules_for[match.group(1).lower()]:
+                hits[rule].add(index)
+        for rule in self._always:
+            hits[rule] = set(range(len(sentences.spans)))
+        return [[sentences.spans[i] for i in sorted(indices)] for indices in hits]
+
+
 class Packages:
     """Unlisted packages recognised by the phrase around them."""
 
     def __init__(self, rules: Rules, known: list[Gazetteer]):
         self.rules = rules
-        self._contexts = [(rules.compile(c.pattern), c) for c in rules.package_contexts]
+        self.contexts = [(rules.compile(c.pattern), c) for c in rules.package_contexts]
         self._modelling = [rules.compile(m.pattern) for m in rules.modelling]
         self._known = known
         self._next_listed = rules.compile(
@@ -146,21 +214,23 @@ class Packages:
     def is_modelling(self, sentence: str) -> bool:
         return any(p.search(sentence) for p in self._modelling)
 
-    def find(self, text: str, sentences: Sentences) -> list[Found]:
+    def find(self, text: str, sentences: Sentences, windows: list[list[tuple[int, int]]]) -> list[Found]:
+        """windows[i]: the sentences the i-th phrase reads."""
         found = []
-        for pattern, context in self._contexts:
-            for match in pattern.finditer(text):
-                spans = [match.span("name")] + self._listed_after(text, match.end())
-                for start, end in spans:
-                    mention = self._package(text, start, end, sentences, context.language)
-                    if mention:
-                        found.append(mention)
+        for (pattern, context), window in zip(self.contexts, windows):
+            for start, end in window:
+                for match in pattern.finditer(text, start, end):
+                    spans = [match.span("name")] + self._listed_after(text, match.end(), end)
+                    for name_start, name_end in spans:
+                        mention = self._package(text, name_start, name_end, sentences, context.language)
+                        if mention:
+                            found.append(mention)
         return found
 
-    def _listed_after(self, text: str, end: int) -> list[tuple[int, int]]:
+    def _listed_after(self, text: str, end: int, limit: int) -> list[tuple[int, int]]:
         """Quoted names listed after a package phrase: the packages 'sdm', 'dismo' and 'bioclim'."""
         spans = []
-        while match := self._next_listed.match(text, end):
+        while match := self._next_listed.match(text, end, limit):
             spans.append(match.span("name"))
             end = match.end()
         return spans
@@ -172,7 +242,7 @@ class Packages:
             return None
         if name.islower() and lower.endswith(self.rules.not_package_endings):
             return None
-        if any(g.find(name) for g in self._known):
+        if any(g.knows(name) for g in self._known):
             return None  # a listed term: the gazetteer reports it
         s, e = sentences.around(start)
         mention = Found("framework", name, "ml" if self.is_modelling(text[s:e]) else "other", start, end)
@@ -251,18 +321,27 @@ class MentionFinder:
         self.packages = Packages(rules, [self.frameworks])
         self.details = Details(rules)
         self._software_cues = Cues(rules, ("software",), rules.cues if reading == "context" else rules.answer_cues)
+        # the rules that read only the sentences the pre-scan picks: gazetteer patterns, then package phrases
+        self._term_rules = [(g, term, patterns) for g in (self.frameworks, self.hardware) for term, patterns in g.pattern_terms]
+        self.triggers = Triggers([term.triggers for _, term, _ in self._term_rules]
+                                 + [context.triggers for _, context in self.packages.contexts])
 
-    def find(self, text: str, sentences: Sentences) -> list[Found]:
+    def find(self, text: str, sentences: Sentences, prescan: bool = True) -> list[Found]:
+        lower = LowerText(text)
+        windows = self.triggers.windows(lower, sentences, prescan)
         candidates: list[Found] = []
         for gazetteer in (self.frameworks, self.hardware):
-            for mention, alias in gazetteer.find(text):
-                if alias is not None and alias.needs_cue and not self._has_software_cue(text, mention, sentences):
+            for mention, alias in gazetteer.find_aliases(lower):
+                if alias.needs_cue and not self._has_software_cue(text, mention, sentences):
                     continue
                 candidates.append(mention)
-        candidates.extend(self.packages.find(text, sentences))
+        for (gazetteer, term, patterns), window in zip(self._term_rules, windows):
+            candidates.extend(gazetteer.find_patterns(text, term, patterns, window))
+        candidates.extend(self.packages.find(text, sentences, windows[len(self._term_rules):]))
         mentions = sorted(resolve_overlaps([m for m in candidates if m.kind == "framework"])
                           + resolve_overlaps([m for m in candidates if m.kind == "hardware"]),
                           key=lambda m: m.start)
+        mentions = [implied for mention in mentions for implied in self._with_implied(mention)]
         for mention in mentions:
             sentence = sentences.around(mention.start)
             for when in mention.term.category_when if mention.term else []:
@@ -271,6 +350,12 @@ class MentionFinder:
                     break
             self.details.attach(text, mention, sentence)
         return _drop_gpu_memory(mentions)
+
+    def _with_implied(self, mention: Found) -> list[Found]:
+        """'tf.keras' names Keras and TensorFlow: one mention each, on the same words."""
+        gazetteer = self.frameworks if mention.kind == "framework" else self.hardware
+        implied = [gazetteer.terms[name] for name in mention.implies if name in gazetteer.terms]
+        return [mention] + [Found(mention.kind, t.name, t.category, mention.start, mention.end, t) for t in implied]
 
     def in_its_context(self, text: str, mention: Found, sentence: tuple[int, int]) -> bool:
         """False when the term counts only in sentences matching its only_with pattern, and this is not one."""

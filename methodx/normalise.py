@@ -2,57 +2,60 @@
 
 Matching runs on the normalised text; every span reported to the caller is
 mapped back, so evidence offsets always point into the text passed in.
+
+- one character for another (quotes, dashes, no-break spaces, tabs): same length;
+- ligatures (ﬁ -> fi), (cid:N) glyph codes, soft hyphens and other invisible
+  characters, runs of spaces, and words hyphenated at a line break
+  ("Ten-\\nsorFlow", "Py-\\nTorch", and "Ten- sorFlow" once the line was joined).
 """
 
+import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
-import regex
-
-_LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
-_CHARACTERS = {
-    **_LIGATURES,
+_SAME_LENGTH = {
     "‘": "'", "’": "'", "‚": "'", "′": "'", "`": "'",
     "“": '"', "”": '"', "„": '"', "″": '"', "«": '"', "»": '"',
     "‐": "-", "‑": "-", "–": "-", "−": "-",
-    "®": "", "™": "", "©": "",
-    "\x00": "", "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
-    "\r": "\n",
+    "\t": " ", "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ",
 }
-
-_ARTEFACTS = regex.compile(
-    r"(?P<cid>\(cid:\d+\))"
-    # a word hyphenated at a line break: "Ten-\nsorFlow", "Py-\nTorch"
-    r"|(?P<join>(?<=\p{L}\p{L})[-\u00ad\u2010][ \t]*\r?\n[ \t]*(?=\p{L}))"
-    # the same break after the line was joined: "Ten- sorFlow"
-    r"|(?P<join>(?<=\p{L}\p{L})[-\u2010][ \t]+(?=\p{Ll}))"
-    r"|(?P<crlf>\r\n)"
-    r"|(?P<space>[ \t\u00a0\u2000-\u200a\u202f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u3000])"
-    r"|(?P<char>[" + regex.escape("".join(_CHARACTERS)) + r"])"
-)
-
-
-def _replacement(match: regex.Match) -> str:
-    kind = match.lastgroup
-    if kind == "cid" or kind == "space":
-        return " "
-    if kind == "join":
-        return ""
-    if kind == "crlf":
-        return "\n"
-    return _CHARACTERS[match.group()]
+_OTHER = {
+    "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
+    "®": "", "™": "", "©": "", "\x00": "", "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
+}
+# Separate scans, each starting with a literal, are much faster than one alternation.
+_EDITS = [
+    ("(cid:", re.compile(r"\(cid:\d+\)"), lambda m: " "),
+    # a hyphen after two letters at a line break: "Ten-\nsorFlow", "Py-\nTorch"
+    ("\n", re.compile(r"[-\u00ad](?<=[^\W\d_]{2}.)[ \t]*\r?\n[ \t]*(?=[^\W\d_])"), lambda m: ""),
+    # the same break once the line was joined: "Ten- sorFlow"
+    ("- ", re.compile(r"-(?<=[^\W\d_]{2}-) +(?=[a-zß-öø-ÿ])"), lambda m: ""),
+    ("\r", re.compile(r"\r\n?"), lambda m: "\n"),
+    ("  ", re.compile(r"  +"), lambda m: " "),
+]
+_CHARACTERS = re.compile("[" + "".join(_OTHER) + "]")
 
 
-@dataclass(frozen=True)
-class Segment:
+def _edits(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) of every artefact, in order, without overlaps."""
+    edits = [(m.start(), m.end(), replace(m)) for needle, pattern, replace in _EDITS if needle in text
+             for m in pattern.finditer(text)]
+    edits += [(m.start(), m.end(), _OTHER[m.group()]) for m in _CHARACTERS.finditer(text)]
+    edits.sort()
+    kept: list[tuple[int, int, str]] = []
+    for edit in edits:
+        if not kept or edit[0] >= kept[-1][1]:
+            kept.append(edit)
+    return kept
+
+
+class Segment(NamedTuple):
+    """A stretch of normalised text and the original text it came from."""
+
     norm_start: int
     norm_end: int
     orig_start: int
     orig_end: int
-
-    @property
-    def linear(self) -> bool:
-        return self.norm_end - self.norm_start == self.orig_end - self.orig_start
 
 
 class NormalisedText:
@@ -61,24 +64,26 @@ class NormalisedText:
     def __init__(self, original: str, base: int = 0):
         self.original = original
         self.base = base  # where `original` starts in the text the caller passed in
+        text = original
+        for old, new in _SAME_LENGTH.items():
+            if old in text:
+                text = text.replace(old, new)
         pieces: list[str] = []
         segments: list[Segment] = []
         norm = orig = 0
-        for match in _ARTEFACTS.finditer(original):
-            if match.start() > orig:
-                length = match.start() - orig
-                pieces.append(original[orig:match.start()])
-                segments.append(Segment(norm, norm + length, orig, match.start()))
-                norm += length
-            replacement = _replacement(match)
+        for start, end, replacement in _edits(text):
+            if start > orig:
+                pieces.append(text[orig:start])
+                segments.append(Segment(norm, norm + start - orig, orig, start))
+                norm += start - orig
             if replacement:
                 pieces.append(replacement)
-                segments.append(Segment(norm, norm + len(replacement), match.start(), match.end()))
+                segments.append(Segment(norm, norm + len(replacement), start, end))
                 norm += len(replacement)
-            orig = match.end()
-        if orig < len(original):
-            pieces.append(original[orig:])
-            segments.append(Segment(norm, norm + len(original) - orig, orig, len(original)))
+            orig = end
+        if orig < len(text):
+            pieces.append(text[orig:])
+            segments.append(Segment(norm, norm + len(text) - orig, orig, len(text)))
         self.text = "".join(pieces)
         self._segments = segments
         self._starts = [s.norm_start for s in segments]
@@ -93,7 +98,8 @@ class NormalisedText:
         if i >= len(self.text):
             return self.base + self._segments[-1].orig_end
         seg = self._segment(i)
-        local = seg.orig_start + (i - seg.norm_start) if seg.linear else seg.orig_start
+        linear = seg.norm_end - seg.norm_start == seg.orig_end - seg.orig_start
+        local = seg.orig_start + (i - seg.norm_start) if linear else seg.orig_start
         return self.base + local
 
     def end(self, i: int) -> int:
@@ -101,7 +107,8 @@ class NormalisedText:
         if not self._segments or i <= 0:
             return self.base
         seg = self._segment(i - 1)
-        local = seg.orig_start + (i - seg.norm_start) if seg.linear else seg.orig_end
+        linear = seg.norm_end - seg.norm_start == seg.orig_end - seg.orig_start
+        local = seg.orig_start + (i - seg.norm_start) if linear else seg.orig_end
         return self.base + local
 
     def span(self, start: int, end: int) -> tuple[int, int]:

@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 from methodx.errors import InputError
 from methodx.models import Span
 
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _HEADER = regex.compile(r"\A\s*Use the following pieces of context[^\n]*\n")
 _QUESTION = regex.compile(r"^[ \t]*Question:[ \t]*", regex.M)
 _INSTRUCTIONS = regex.compile(r"%INSTRUCTIONS:[ \t]*\n?(?P<body>.*?)\n[ \t]*%Query", regex.S)
@@ -47,7 +48,7 @@ def check_text(text: object) -> str:
         raise InputError("the input is empty")
     # PDF text may hold a stray NUL for a lost glyph ("e\x00cient"); binary data holds many.
     sample = text[:8192]
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(sample))
     if controls > max(2, 0.02 * len(sample)):
         raise InputError("the input looks binary (it is full of control characters)")
     return text

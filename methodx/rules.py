@@ -34,6 +34,7 @@ class Alias(Rule):
     text: str
     cased: bool = Field(default=False, description="Match the letter case exactly (short names: 'R', 'TF').")
     needs_cue: bool = Field(default=False, description="Counts only next to a software cue ('package', a version, quotes).")
+    implies: list[str] = Field(default_factory=list, description="Other terms this spelling names too ('tf.keras': TensorFlow).")
 
 
 class CategoryWhen(Rule):
@@ -48,8 +49,10 @@ class Term(Rule):
     category: str
     aliases: list[str | Alias] = Field(default_factory=list, description="Spellings, matched as whole words, case-insensitive.")
     patterns: list[str] = Field(default_factory=list, description="Regular expressions; the 'name' group, if any, is the mention.")
+    triggers: list[str] | None = Field(default=None, description="Words one of which every match of the patterns contains (case-insensitive); the pre-scan reads only sentences holding one. None: every sentence.")
     generic: bool = Field(default=False, description="A bare generic term ('GPU'): needs a statement of use, and yields to a specific item of its category.")
     collects_data: bool = Field(default=False, description="Hardware that only collects data (camera traps, recorders): never a training resource.")
+    implies: list[str] = Field(default_factory=list, description="Other terms a match of the patterns names too ('keras package in R': R).")
     only_with: str | None = Field(default=None, description="A pattern its sentence must match for the mention to count at all.")
     category_when: list["CategoryWhen"] = Field(default_factory=list, description="Another category when the sentence matches (MATLAB: language, or dl next to 'neural network').")
 
@@ -112,6 +115,7 @@ class PackageContext(Rule):
     """A phrase that shows an unlisted name is a software package: 'the R package X'."""
 
     pattern: str = Field(description="Regular expression with a 'name' group.")
+    triggers: list[str] | None = Field(default=None, description="Words one of which every match contains (case-insensitive), for the pre-scan. None: every sentence.")
     language: str | None = Field(default=None, description="The language the phrase implies (R, Python).")
 
     @field_validator("pattern")
