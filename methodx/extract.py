@@ -16,11 +16,15 @@ class Extractor:
         self.finder = MentionFinder(self.rules, reading)
         self.judge = UsageJudge(self.rules, reading, self.finder)
 
-    def mentions(self, text: str, base: int = 0) -> list[Mention]:
-        """Every mention in `text`, judged; offsets are shifted by `base`."""
+    def mentions(self, text: str, base: int = 0, prescan: bool = True) -> list[Mention]:
+        """Every mention in `text`, judged; offsets are shifted by `base`.
+
+        prescan=False makes every pattern rule read every sentence (slower; the
+        same result when the rules' triggers are right).
+        """
         norm = NormalisedText(text, base)
         sentences = Sentences(norm.text)
-        found = self.finder.find(norm.text, sentences)
+        found = self.finder.find(norm.text, sentences, prescan)
         verdicts = self.judge.judge(norm.text, sentences, found)
         verdicts = _yield_generic(found, verdicts)
         return [_mention(norm, sentences, f, v) for f, v in zip(found, verdicts)]

@@ -190,14 +190,17 @@ class Triggers:
         """For each rule, the sentences its patterns read."""
         if not prescan:
             return [sentences.spans] * self.count
-        hits: list[set[int]] = [set() for _ in range(self.count)]
+        hits: list[set[tuple[int, int]]] = [set() for _ in range(self.count)]
         for match in text.finditer(self._scan, self._scan_insensitive):
-            index = sentences.index(match.start())
+            sentence = sentences.around(match.start())
             for rule in self._rules_for[match.group(1).lower()]:
-                hits[rule].add(index)
-        for rule in self._always:
-            hits[rule] = set(range(len(sentences.spans)))
-        return [[sentences.spans[i] for i in sorted(indices)] for indices in hits]
+                hits[rule].add(sentence)
+        windows = [sorted(sentence_set) for sentence_set in hits]
+        if self._always:
+            every = sentences.spans
+            for rule in self._always:
+                windows[rule] = every
+        return windows
 
 
 class Packages:

@@ -31,8 +31,8 @@ _EDITS = [
     # the same break once the line was joined: "Ten- sorFlow"
     ("- ", re.compile(r"-(?<=[^\W\d_]{2}-) +(?=[a-zß-öø-ÿ])"), lambda m: ""),
     ("\r", re.compile(r"\r\n?"), lambda m: "\n"),
-    ("  ", re.compile(r"  +"), lambda m: " "),
 ]
+_SPACES = re.compile(r"  +")  # collapsed last, in C, with a light map of its own
 _CHARACTERS = re.compile("[" + "".join(_OTHER) + "]")
 
 
@@ -84,18 +84,33 @@ class NormalisedText:
         if orig < len(text):
             pieces.append(text[orig:])
             segments.append(Segment(norm, norm + len(text) - orig, orig, len(text)))
-        self.text = "".join(pieces)
+        joined = "".join(pieces)
         self._segments = segments
         self._starts = [s.norm_start for s in segments]
+        # runs of spaces: where each run lands in the final text, and how many spaces went before it
+        self._runs: list[int] = []
+        self._removed: list[int] = []
+        removed = 0
+        for match in _SPACES.finditer(joined):
+            self._runs.append(match.start() - removed)
+            removed += match.end() - match.start() - 1
+            self._removed.append(removed)
+        self.text = _SPACES.sub(" ", joined) if self._runs else joined
 
     def _segment(self, i: int) -> Segment:
         return self._segments[max(bisect_right(self._starts, i) - 1, 0)]
 
+    def _unspaced(self, i: int, end: bool) -> int:
+        """Offset i before the runs of spaces were collapsed."""
+        k = bisect_right(self._runs, i - 1 if end else i - 1) - 1 if self._runs else -1
+        return i + (self._removed[k] if k >= 0 else 0)
+
     def start(self, i: int) -> int:
         """Original offset (in the caller's text) of normalised offset i, as a span start."""
+        i = self._unspaced(i, end=False)
         if not self._segments:
             return self.base
-        if i >= len(self.text):
+        if i >= self._segments[-1].norm_end:
             return self.base + self._segments[-1].orig_end
         seg = self._segment(i)
         linear = seg.norm_end - seg.norm_start == seg.orig_end - seg.orig_start
@@ -104,6 +119,7 @@ class NormalisedText:
 
     def end(self, i: int) -> int:
         """Original offset (in the caller's text) of normalised offset i, as a span end."""
+        i = self._unspaced(i, end=True)
         if not self._segments or i <= 0:
             return self.base
         seg = self._segment(i - 1)

@@ -15,6 +15,7 @@ term listed with used hardware ("... 2.4 GHz) CPU, 32 GB Memory, and an NVIDIA
 Quadro RTX 5000") is used too.
 """
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -25,6 +26,7 @@ from methodx.rules import Rules
 from methodx.sentences import Sentences
 
 _ENTRY_MAX_CHARS = 600
+_NEWLINE = regex.compile(r"\n")
 GENERIC = "generic mention, no statement of use"
 _BRACKETED = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # what may stand between two members of a list: a comma or 'and'/'or', after at most a
@@ -61,39 +63,62 @@ class Regions:
         self._entries = [(compile_(r.entry), r.reason) for r in rules.regions if r.entry]
         self._blocks = [(compile_(r.block), r.reason) for r in rules.regions if r.block]
 
-    def find(self, text: str) -> list[Region]:
-        regions = [Region(m.start(), m.end(), reason) for pattern, reason in self._spans for m in pattern.finditer(text)]
-        lines = []
-        start = 0
-        for line in text.split("\n"):
-            lines.append((start, start + len(line), line))
-            start += len(line) + 1
-        for i, (start, end, line) in enumerate(lines):
-            for pattern, reason, neighbours in self._lines:
-                if pattern.search(line):
-                    first = i - 1 if neighbours and i > 0 and lines[i - 1][2].strip() else i
-                    last = i + 1 if neighbours and i + 1 < len(lines) and lines[i + 1][2].strip() else i
-                    regions.append(Region(lines[first][0], lines[last][1], reason))
-                    break
-        open_region: Region | None = None
-        open_is_block = False
-        for start, end, line in lines:
-            if not line.strip():
-                open_region = None
-            else:
-                entry = next((reason for pattern, reason in self._entries if pattern.match(line)), None)
-                block = next((reason for pattern, reason in self._blocks if pattern.search(line)), None)
-                if entry or block:
-                    open_region, open_is_block = Region(start, end, entry or block), block is not None
-                    regions.append(open_region)
-                elif open_region and (open_is_block or end - open_region.start <= _ENTRY_MAX_CHARS):
-                    regions.remove(open_region)
-                    open_region = Region(open_region.start, end, open_region.reason)
-                    regions.append(open_region)
-                else:
-                    open_region = None
-            start = end + 1
-        return regions
+    def of(self, text: str, start: int, end: int, sentence: tuple[int, int], lines: "_Lines") -> Region | None:
+        """The region holding text[start:end], if any; only the text around it is read."""
+        for pattern, reason in self._spans:
+            for match in pattern.finditer(text, *sentence):
+                if match.start() <= start and end <= match.end():
+                    return Region(match.start(), match.end(), reason)
+        here = lines.at(start)
+        for pattern, reason, neighbours in self._lines:
+            candidates = [here] + (lines.neighbours(here) if neighbours else [])
+            if any(pattern.search(lines.text(i)) for i in candidates):
+                return Region(lines.start(min(candidates)), lines.end(max(candidates)), reason)
+        # an entry runs from its first line to the next entry or blank line, at most _ENTRY_MAX_CHARS;
+        # a block runs from its first line to the next blank line
+        for i in lines.paragraph_up_to(here):
+            line = lines.text(i)
+            entry = lines.end(here) - lines.start(i) <= _ENTRY_MAX_CHARS and next(
+                (reason for pattern, reason in self._entries if pattern.match(line)), None)
+            block = next((reason for pattern, reason in self._blocks if pattern.search(line)), None)
+            if entry or block:
+                return Region(lines.start(i), lines.end(here), entry or block)
+            if any(pattern.match(line) for pattern, _ in self._entries):
+                break  # the nearest entry above is too far away
+        return None
+
+
+class _Lines:
+    """Lines of a text, found by offset without splitting the whole text."""
+
+    def __init__(self, text: str):
+        self._text = text
+        self._starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+
+    def at(self, offset: int) -> int:
+        return bisect_right(self._starts, offset) - 1
+
+    def start(self, i: int) -> int:
+        return self._starts[i]
+
+    def end(self, i: int) -> int:
+        return self._starts[i + 1] - 1 if i + 1 < len(self._starts) else len(self._text)
+
+    def text(self, i: int) -> str:
+        return self._text[self.start(i):self.end(i)]
+
+    def blank(self, i: int) -> bool:
+        return not self.text(i).strip()
+
+    def neighbours(self, i: int) -> list[int]:
+        """The lines just before and after i in the same paragraph."""
+        return [j for j in (i - 1, i + 1) if 0 <= j < len(self._starts) and not self.blank(j)]
+
+    def paragraph_up_to(self, i: int):
+        """Line i, then the lines above it, up to the paragraph's first line."""
+        while i >= 0 and not self.blank(i):
+            yield i
+            i -= 1
 
 
 class UsageJudge:
@@ -115,25 +140,27 @@ class UsageJudge:
         self.denials = [(rules.compile(c.pattern), c.reason) for c in cues if c.effect == "deny"]
 
     def judge(self, text: str, sentences: Sentences, mentions: list[Found]) -> list[Verdict]:
-        regions = self.regions.find(text) if mentions and self.reading == "context" else []
         denial = next((reason for pattern, reason in self.denials if pattern.search(text)), None) if mentions else None
         cache: dict[tuple[int, int], list[CueMatch]] = {}
+        lines = _Lines(text)
         verdicts = []
         for mention in mentions:
             sentence = sentences.around(mention.start)
             if sentence not in cache:
                 cache[sentence] = self.cues.find(text, sentence)
-            verdict = self._judge(text, mention, regions, cache[sentence], sentence)
+            verdict = self._judge(text, mention, cache[sentence], sentence, lines)
             if denial and verdict == Verdict(True):
                 verdict = Verdict(False, denial)
             verdicts.append(verdict)
         return _share_in_lists(text, mentions, verdicts)
 
-    def _judge(self, text: str, mention: Found, regions: list[Region], matches: list[CueMatch],
-               sentence: tuple[int, int]) -> Verdict:
-        for region in regions:
-            if region.start <= mention.start and mention.end <= region.end:
-                return Verdict(False, region.reason, (region.start, region.end))
+    def _judge(self, text: str, mention: Found, matches: list[CueMatch], sentence: tuple[int, int],
+               lines: "_Lines") -> Verdict:
+        region = None
+        if self.reading == "context":
+            region = self.regions.of(text, mention.start, mention.end, sentence, lines)
+        if region:
+            return Verdict(False, region.reason, (region.start, region.end))
         if mention.collects_data:
             return Verdict(False, "data collection device")
         if self.finder and not self.finder.in_its_context(text, mention, sentence):

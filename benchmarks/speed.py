@@ -1,0 +1,165 @@
+"""Speed and memory of methodx on the dev corpus, beside spaCy's tokenizer and a bare scan.
+
+    python benchmarks/speed.py > docs/performance.md
+    python benchmarks/speed.py --limit 1000          # a quicker run on the first prompts
+
+On one core, over the prompts of ../shared/corpus/prompts.jsonl.gz (8,820 RAG
+prompts, 36 MB of text):
+- methodx.extract: every framework and hardware mention of every context, judged
+  (the whole reading; what answering both questions costs);
+- methodx.answer: each prompt's own question (26 of its 28 queries are neither
+  question and are answered 'unsupported' without reading the context);
+- spaCy: the blank English pipeline's make_doc (tokenisation only) on the same texts;
+- Aho-Corasick: pyahocorasick over the lower-cased texts with every gazetteer
+  alias (a lower bound for any dictionary scan; skipped if not installed).
+Then, each in a fresh process: peak memory of methodx reading the whole corpus,
+`import methodx`, and `methodx answer` on one seed (cold start).
+"""
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "prompts.jsonl.gz"
+SEED = ROOT / "seeds" / "001_cf92111258aab71f.txt"
+
+
+def load(path: Path, limit: int | None) -> list[str]:
+    texts = []
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            texts.append(json.loads(line)["text"])
+            if limit and len(texts) >= limit:
+                break
+    return texts
+
+
+def timed(function, texts: list[str]) -> float:
+    started = time.perf_counter()
+    for text in texts:
+        function(text)
+    return time.perf_counter() - started
+
+
+def aho_corasick(texts: list[str]):
+    try:
+        import ahocorasick
+    except ImportError:
+        return None
+    import methodx
+    from methodx.rules import Alias
+
+    rules = methodx.load_rules()
+    automaton = ahocorasick.Automaton()
+    for term in rules.frameworks + rules.hardware:
+        for alias in term.aliases:
+            alias = Alias(text=alias) if isinstance(alias, str) else alias
+            automaton.add_word(alias.text.lower(), term.name)
+    automaton.make_automaton()
+    return timed(lambda text: sum(1 for _ in automaton.iter(text.lower())), texts)
+
+
+def fresh(code: str, repeat: int = 5) -> float:
+    """Best wall time of running `code` in a new interpreter."""
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def cli_cold_start(repeat: int = 5) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "methodx.cli", "answer", str(SEED)], check=True, capture_output=True)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+PEAK = """
+import gzip, json, resource, sys
+import methodx
+with gzip.open(sys.argv[1], "rt", encoding="utf-8") as lines:
+    for i, line in enumerate(lines):
+        methodx.extract(json.loads(line)["text"])
+        if {limit} and i + 1 >= {limit}:
+            break
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def peak_memory_mb(path: Path, limit: int | None) -> float:
+    out = subprocess.run([sys.executable, "-c", PEAK.format(limit=limit or 0), str(path)],
+                         check=True, capture_output=True, text=True).stdout
+    return int(out.strip()) / 1024  # ru_maxrss is in KiB on Linux
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="prompts.jsonl.gz")
+    parser.add_argument("--limit", type=int, help="only the first N prompts")
+    args = parser.parse_args()
+    if not args.corpus.is_file():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 1
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    texts = load(args.corpus, args.limit)
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+    import methodx
+    import spacy
+
+    methodx.extract(texts[0])  # compile the rules outside the timing
+    nlp = spacy.blank("en")
+    results = {
+        "methodx.extract (both questions, every context)": timed(methodx.extract, texts),
+        "methodx.answer (each prompt's own question)": timed(methodx.answer, texts),
+        "spaCy blank make_doc (tokenisation only)": timed(nlp.make_doc, texts),
+    }
+    scan = aho_corasick(texts)
+    if scan is not None:
+        results["Aho-Corasick scan of all aliases (pyahocorasick)"] = scan
+    extract = results["methodx.extract (both questions, every context)"]
+    spacy_time = results["spaCy blank make_doc (tokenisation only)"]
+
+    print("# Performance\n")
+    print("Made by `python benchmarks/speed.py > docs/performance.md` "
+          f"on {platform.python_implementation()} {platform.python_version()}, {platform.machine()}, one core "
+          f"(`{os.cpu_count()}` cores on the machine), over {len(texts)} prompts ({megabytes:.1f} MB) of "
+          "../shared/corpus/prompts.jsonl.gz.\n")
+    print("| run | seconds | prompts/s | MB/s | vs spaCy tokenisation |")
+    print("|---|---:|---:|---:|---:|")
+    for name, seconds in results.items():
+        print(f"| {name} | {seconds:.2f} | {len(texts) / seconds:,.0f} | {megabytes / seconds:.1f} "
+              f"| {spacy_time / seconds:.1f}x |")
+    print()
+    peak = peak_memory_mb(args.corpus, args.limit)
+    base = fresh("pass")
+    imported = fresh("import methodx")
+    cold = cli_cold_start()
+    print("| measure | value | target |")
+    print("|---|---:|---|")
+    print(f"| methodx.extract vs spaCy make_doc | {spacy_time / extract:.1f}x faster | >= 10x |")
+    print(f"| peak memory, reading the whole corpus (fresh process, RSS) | {peak:.0f} MB | < 300 MB |")
+    print(f"| `import methodx` (fresh process, minus {base * 1000:.0f} ms of bare interpreter start) "
+          f"| {(imported - base) * 1000:.0f} ms | < 1 s |")
+    print(f"| `methodx answer` on one seed, cold start (whole command) | {cold * 1000:.0f} ms | < 1.5 s |")
+    print()
+    print("Per prompt, methodx reads the context once for both questions: "
+          f"{extract / len(texts) * 1000:.2f} ms on average. An LLM RAG pipeline takes 0.9 s to 33 s per "
+          "question per paper; see the section on scale below for what this means for a corpus.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
