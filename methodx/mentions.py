@@ -176,13 +176,14 @@ class Triggers:
         """triggers[i]: the triggers of rule i, or None."""
         self.count = len(triggers)
         self._always = [i for i, words in enumerate(triggers) if not words]
-        words = {w.lower() for ws in triggers for w in ws or []}
+        words = {_key(w, False) for ws in triggers for w in ws or []}
         # a scan reports the longest trigger at a position; the shorter ones there are its prefixes
         self._rules_for = {
-            word: [i for i, ws in enumerate(triggers) if ws and any(word.startswith(w.lower()) for w in ws)]
+            word: [i for i, ws in enumerate(triggers) if ws and any(word.startswith(_key(w, False)) for w in ws)]
             for word in words
         }
-        source = "(?=(" + trie_pattern(words, gaps=False) + "))" if words else "(?!)"
+        # a space in a trigger matches any run of spaces, hyphens, line breaks, or none ("in r" = "in\nR")
+        source = "(?=(" + trie_pattern({w.lower() for ws in triggers for w in ws or []}) + "))" if words else "(?!)"
         self._scan = re.compile(source)
         self._scan_insensitive = re.compile(source, re.IGNORECASE)
 
@@ -193,7 +194,7 @@ class Triggers:
         hits: list[set[tuple[int, int]]] = [set() for _ in range(self.count)]
         for match in text.finditer(self._scan, self._scan_insensitive):
             sentence = sentences.around(match.start())
-            for rule in self._rules_for[match.group(1).lower()]:
+            for rule in self._rules_for[_key(match.group(1), False)]:
                 hits[rule].add(sentence)
         windows = [sorted(sentence_set) for sentence_set in hits]
         if self._always:
