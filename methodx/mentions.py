@@ -10,6 +10,7 @@ Details next to a mention (version, count, memory, role) come from details.jsonl
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import re
 
@@ -20,8 +21,8 @@ from methodx.errors import PatternError
 from methodx.models import Kind
 from methodx.rules import Alias, Rules, Term
 from methodx.sentences import Sentences
-from methodx.trie import SEPARATORS, trie_pattern
 
+SEPARATORS = re.compile(r"[\s\-_]+")
 _FIELD = regex.compile(r"\{(\w+)\}")
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "dual": 2, "pair": 2, "three": 3, "four": 4,
@@ -59,20 +60,58 @@ def _key(text: str, cased: bool) -> str:
     return text if cased else text.lower()
 
 
-class LowerText:
-    """A text and its lower-case form, for scans with the standard `re`.
+_WORD = re.compile(r"[^\W\d_]+|\d+")  # letters and digits apart: "RTX2080Ti" -> rtx, 2080, ti
 
-    Lower-casing can change the length of a few characters ('İ'); then the
-    scans fall back to case-insensitive matching on the text itself.
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+@lru_cache(maxsize=None)
+def _whole_word(word: str, flags: int = 0) -> re.Pattern:
+    if word.isdigit():
+        return re.compile(rf"(?<!\d){re.escape(word)}(?!\d)", flags)
+    return re.compile(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", flags)
+
+
+class Words:
+    """The words of a text, lower-cased: the index the pre-scan reads.
+
+    Asking "does the text hold this word?" is a set lookup; where it does, the
+    word's positions are found with a literal search, which is fast.
     """
 
     def __init__(self, text: str):
         self.text = text
         lowered = text.lower()
-        self.lowered = lowered if len(lowered) == len(text) else None
+        # lower-casing can change the length of a few characters ('İ'): then search case-insensitively
+        self._lowered = lowered if len(lowered) == len(text) else None
+        self.present = set(_WORD.findall(lowered))
 
-    def finditer(self, pattern: re.Pattern, insensitive: re.Pattern):
-        return pattern.finditer(self.lowered) if self.lowered is not None else insensitive.finditer(self.text)
+    def positions(self, word: str) -> list[int]:
+        if word not in self.present:
+            return []
+        if self._lowered is not None:
+            return [m.start() for m in _whole_word(word).finditer(self._lowered)]
+        return [m.start() for m in _whole_word(word, re.IGNORECASE).finditer(self.text)]
+
+    def lowered(self) -> str:
+        return self._lowered if self._lowered is not None else self.text
+
+
+def _alias_pattern(text: str, cased: bool, plural: bool) -> re.Pattern:
+    """An alias as a whole word: a space, hyphen or underscore in it matches any run of them, or none;
+    a digit may follow ("Python3.8"), but not a digit run glued to letters ("ranger2x")."""
+    body = r"[\s\-_]*".join(re.escape(part) for part in SEPARATORS.split(text.strip()) if part)
+    ending = "s?" if plural else ""
+    return re.compile(rf"{body}{ending}(?![^\W\d])(?!\d+[^\W\d])", 0 if cased else re.IGNORECASE)
+
+
+def _entry_words(text: str) -> set[str]:
+    """The first word a match of the alias starts with, however its separators are written."""
+    parts = [p for p in SEPARATORS.split(text.strip().lower()) if p]
+    firsts = {words("".join(parts[:k]))[0] for k in range(1, len(parts) + 1) if words("".join(parts[:k]))}
+    return firsts
 
 
 class Gazetteer:
@@ -82,9 +121,10 @@ class Gazetteer:
         self.kind = kind
         self.rules = rules
         self._lookup: dict[tuple[str, bool], tuple[Term, Alias]] = {}
-        words: dict[bool, set[str]] = {False: set(), True: set()}
+        self._by_entry: dict[str, list[tuple[int, re.Pattern, Alias, Term]]] = {}
         self.pattern_terms: list[tuple[Term, list[regex.Pattern]]] = []
         self.terms = {term.name: term for term in terms}
+        plural = kind == "hardware"
         for term in terms:
             for alias in term.aliases:
                 alias = Alias(text=alias) if isinstance(alias, str) else alias
@@ -93,21 +133,20 @@ class Gazetteer:
                 if known and known[0].name != term.name:
                     raise PatternError(source, None, f"alias {alias.text!r} names both {known[0].name!r} and {term.name!r}")
                 self._lookup[key] = (term, alias)
-                words[alias.cased].add(alias.text if alias.cased else alias.text.lower())
+                pattern = _alias_pattern(alias.text, alias.cased, plural)
+                entries = _entry_words(alias.text)
+                if plural and len(SEPARATORS.split(alias.text.strip())) == 1:
+                    entries |= {entry + "s" for entry in entries}
+                for entry in entries:
+                    self._by_entry.setdefault(entry, []).append((len(alias.text), pattern, alias, term))
             if term.patterns:
                 self.pattern_terms.append((term, [rules.compile(p) for p in term.patterns]))
+        for candidates in self._by_entry.values():
+            candidates.sort(key=lambda c: -c[0])  # the longest alias first
         for term in terms:
             for name in term.implies + [n for a in term.aliases if not isinstance(a, str) for n in a.implies]:
                 if name not in self.terms:
                     raise PatternError(source, None, f"{term.name!r} implies {name!r}, which is not a term of this file")
-        plural = "s?" if kind == "hardware" else ""
-        # whole words: not inside a word; a digit may follow ("Python3.8"),
-        # but not a digit run glued to letters ("ranger2x")
-        self._aliases: list[tuple[re.Pattern, re.Pattern, bool]] = []
-        for cased, group in words.items():
-            if group:
-                body = rf"(?<![^\W_])(?:{trie_pattern(group)}){plural}(?![^\W\d])(?!\d+[^\W\d])"
-                self._aliases.append((re.compile(body), re.compile(body, re.IGNORECASE), cased))
 
     def is_listed(self, name: str) -> bool:
         return name in self.terms
@@ -121,21 +160,20 @@ class Gazetteer:
         entry = self._lookup.get((_key(name, False), False)) or self._lookup.get((_key(name, True), True))
         return entry[0].name if entry else name
 
-    def find_aliases(self, text: LowerText) -> list[tuple[Found, Alias]]:
+    def find_aliases(self, text: Words) -> list[tuple[Found, Alias]]:
         found = []
-        for pattern, insensitive, cased in self._aliases:
-            matches = pattern.finditer(text.text) if cased else text.finditer(pattern, insensitive)
-            for match in matches:
-                key = _key(text.text[match.start():match.end()], cased)
-                entry = self._lookup.get((key, cased))
-                if entry is None and key.endswith("s"):
-                    entry = self._lookup.get((key[:-1], cased))
-                if entry is None:
-                    continue
-                term, alias = entry
-                mention = Found(self.kind, term.name, term.category, match.start(), match.end(), term,
-                                implies=alias.implies + term.implies)
-                found.append((mention, alias))
+        lowered = text.lowered()
+        for entry in text.present.intersection(self._by_entry):
+            for start in text.positions(entry):
+                if start and text.text[start - 1].isalnum():
+                    continue  # inside a word: "3gpu"
+                for _, pattern, alias, term in self._by_entry[entry]:
+                    match = pattern.match(text.text if alias.cased else lowered, start)
+                    if match:
+                        mention = Found(self.kind, term.name, term.category, start, match.end(), term,
+                                        implies=alias.implies + term.implies)
+                        found.append((mention, alias))
+                        break
         return found
 
     def find_patterns(self, text: str, term: Term, patterns: list[regex.Pattern],
@@ -156,8 +194,8 @@ class Gazetteer:
 
         def value(field: regex.Match) -> str:
             text = groups.get(field.group(1)) or ""
-            words = [self.rules.spellings.get(w.lower(), w) for w in text.split()]
-            return " ".join(words)
+            spelled = [self.rules.spellings.get(w.lower(), w) for w in text.split()]
+            return " ".join(spelled)
 
         return " ".join(_FIELD.sub(value, template).split())
 
@@ -165,37 +203,33 @@ class Gazetteer:
 class Triggers:
     """The pre-scan: which sentences can hold a match of each pattern rule.
 
-    A rule's triggers are lower-case strings one of which every match of its
-    patterns contains. One scan of the text for all triggers finds the
-    sentences worth reading; the rule's patterns run only there. A rule
+    A rule's triggers are words one of which the sentence of every match of
+    its patterns holds (letters and digits apart: "RTX2080" holds "rtx" and
+    "2080"). The rule's patterns then read only those sentences; a rule
     without triggers reads every sentence. With the pre-scan off, every rule
-    reads every sentence: the results are the same when the triggers are right.
+    reads every sentence: the same result when the triggers are right.
     """
 
     def __init__(self, triggers: list[list[str] | None]):
-        """triggers[i]: the triggers of rule i, or None."""
+        """triggers[i]: the trigger words of rule i, or None."""
         self.count = len(triggers)
-        self._always = [i for i, words in enumerate(triggers) if not words]
-        words = {_key(w, False) for ws in triggers for w in ws or []}
-        # a scan reports the longest trigger at a position; the shorter ones there are its prefixes
-        self._rules_for = {
-            word: [i for i, ws in enumerate(triggers) if ws and any(word.startswith(_key(w, False)) for w in ws)]
-            for word in words
-        }
-        # a space in a trigger matches any run of spaces, hyphens, line breaks, or none ("in r" = "in\nR")
-        source = "(?=(" + trie_pattern({w.lower() for ws in triggers for w in ws or []}) + "))" if words else "(?!)"
-        self._scan = re.compile(source)
-        self._scan_insensitive = re.compile(source, re.IGNORECASE)
+        self._always = [i for i, ws in enumerate(triggers) if not ws]
+        self._rules_for: dict[str, list[int]] = {}
+        for i, ws in enumerate(triggers):
+            for word in ws or []:
+                self._rules_for.setdefault(word.lower(), []).append(i)
 
-    def windows(self, text: LowerText, sentences: Sentences, prescan: bool = True) -> list[list[tuple[int, int]]]:
+    def windows(self, text: Words, sentences: Sentences, prescan: bool = True) -> list[list[tuple[int, int]]]:
         """For each rule, the sentences its patterns read."""
         if not prescan:
             return [sentences.spans] * self.count
         hits: list[set[tuple[int, int]]] = [set() for _ in range(self.count)]
-        for match in text.finditer(self._scan, self._scan_insensitive):
-            sentence = sentences.around(match.start())
-            for rule in self._rules_for[_key(match.group(1), False)]:
-                hits[rule].add(sentence)
+        for word in text.present.intersection(self._rules_for):
+            rules = self._rules_for[word]
+            for position in text.positions(word):
+                sentence = sentences.around(position)
+                for rule in rules:
+                    hits[rule].add(sentence)
         windows = [sorted(sentence_set) for sentence_set in hits]
         if self._always:
             every = sentences.spans
@@ -331,7 +365,7 @@ class MentionFinder:
                                  + [context.triggers for _, context in self.packages.contexts])
 
     def find(self, text: str, sentences: Sentences, prescan: bool = True) -> list[Found]:
-        lower = LowerText(text)
+        lower = Words(text)
         windows = self.triggers.windows(lower, sentences, prescan)
         candidates: list[Found] = []
         for gazetteer in (self.frameworks, self.hardware):

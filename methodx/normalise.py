@@ -21,7 +21,7 @@ _SAME_LENGTH = {
 }
 _OTHER = {
     "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
-    "®": "", "™": "", "©": "", "\x00": "", "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
+    "®": " ", "™": " ", "©": " ", "\x00": "", "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
 }
 # Separate scans, each starting with a literal, are much faster than one alternation.
 _EDITS = [

@@ -37,6 +37,16 @@ class Alias(Rule):
     implies: list[str] = Field(default_factory=list, description="Other terms this spelling names too ('tf.keras': TensorFlow).")
 
 
+_TRIGGER = regex.compile(r"[^\W\d_]+|\d+")
+
+
+def _check_triggers(value: list[str] | None) -> list[str] | None:
+    for word in value or []:
+        if _TRIGGER.fullmatch(word) is None or word != word.lower():
+            raise ValueError(f"trigger {word!r} must be one lower-case word of letters only or digits only")
+    return value
+
+
 class CategoryWhen(Rule):
     pattern: str
     category: str
@@ -55,6 +65,8 @@ class Term(Rule):
     implies: list[str] = Field(default_factory=list, description="Other terms a match of the patterns names too ('keras package in R': R).")
     only_with: str | None = Field(default=None, description="A pattern its sentence must match for the mention to count at all.")
     category_when: list["CategoryWhen"] = Field(default_factory=list, description="Another category when the sentence matches (MATLAB: language, or dl next to 'neural network').")
+
+    _triggers = field_validator("triggers")(_check_triggers)
 
     @model_validator(mode="after")
     def _has_a_way_to_match(self):
@@ -117,6 +129,8 @@ class PackageContext(Rule):
     pattern: str = Field(description="Regular expression with a 'name' group.")
     triggers: list[str] | None = Field(default=None, description="Words one of which every match contains (case-insensitive), for the pre-scan. None: every sentence.")
     language: str | None = Field(default=None, description="The language the phrase implies (R, Python).")
+
+    _triggers = field_validator("triggers")(_check_triggers)
 
     @field_validator("pattern")
     @classmethod
