@@ -12,7 +12,8 @@ from typing import Protocol
 
 import regex
 
-from methodx.rules import Cue, Rules
+from methodx.literals import required_literals
+from methodx.rules import Cue, Rules, expand_macros
 
 _BRACKETED = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
@@ -43,13 +44,17 @@ class Cues:
 
     def __init__(self, rules: Rules, effects: tuple[str, ...], cues: list[Cue] | None = None):
         cues = rules.cues if cues is None else cues
-        self._cues = [(rules.compile(c.pattern), c) for c in cues if c.effect in effects]
+        # a cue runs only on sentences holding one of the literals it cannot match without
+        self._cues = [(rules.compile(c.pattern), c, required_literals(expand_macros(c.pattern, rules.macros)))
+                      for c in cues if c.effect in effects]
         self._terminators = [rules.compile(c.pattern) for c in cues if c.effect == "terminate"]
 
     def find(self, text: str, sentence: tuple[int, int]) -> list[CueMatch]:
         start, end = sentence
+        lowered = text[start:end].lower()
         return [CueMatch(m.start(), m.end(), cue)
-                for pattern, cue in self._cues
+                for pattern, cue, literals in self._cues
+                if literals is None or any(literal in lowered for literal in literals)
                 for m in pattern.finditer(text, start, end)
                 if m.end() > m.start()]
 

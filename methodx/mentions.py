@@ -60,7 +60,9 @@ def _key(text: str, cased: bool) -> str:
     return text if cased else text.lower()
 
 
-_WORD = re.compile(r"[^\W\d_]+|\d+")  # letters and digits apart: "RTX2080Ti" -> rtx, 2080, ti
+# words as the pre-scan sees them: runs of ASCII letters, runs of digits ("RTX2080Ti" -> rtx, 2080, ti);
+# a word with other letters splits ("naïve" -> na, ve) the same way in a text and in an alias
+_WORD = re.compile(r"[a-z]+|[0-9]+")
 
 
 def words(text: str) -> list[str]:
@@ -69,9 +71,11 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=None)
 def _whole_word(word: str, flags: int = 0) -> re.Pattern:
+    # the literal first, so the search for it is fast; then the look back at the character before it
+    w = re.escape(word)
     if word.isdigit():
-        return re.compile(rf"(?<!\d){re.escape(word)}(?!\d)", flags)
-    return re.compile(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", flags)
+        return re.compile(rf"{w}(?<!\d{w})(?!\d)", flags)
+    return re.compile(rf"{w}(?<![^\W\d_]{w})(?![^\W\d_])", flags)
 
 
 class Words:

@@ -37,13 +37,13 @@ class Alias(Rule):
     implies: list[str] = Field(default_factory=list, description="Other terms this spelling names too ('tf.keras': TensorFlow).")
 
 
-_TRIGGER = regex.compile(r"[^\W\d_]+|\d+")
+_TRIGGER = regex.compile(r"[a-z]+|[0-9]+")
 
 
 def _check_triggers(value: list[str] | None) -> list[str] | None:
     for word in value or []:
         if _TRIGGER.fullmatch(word) is None or word != word.lower():
-            raise ValueError(f"trigger {word!r} must be one lower-case word of letters only or digits only")
+            raise ValueError(f"trigger {word!r} must be one word of lower-case ASCII letters only, or of digits only")
     return value
 
 

@@ -22,7 +22,8 @@ import regex
 
 from methodx.cues import CueMatch, Cues
 from methodx.mentions import Found
-from methodx.rules import Rules
+from methodx.literals import required_literals
+from methodx.rules import Rules, expand_macros
 from methodx.sentences import Sentences
 
 _ENTRY_MAX_CHARS = 600
@@ -57,43 +58,58 @@ class Regions:
     """Stretches of text whose mentions are never statements of use."""
 
     def __init__(self, rules: Rules):
-        compile_ = rules.compile
-        self._spans = [(compile_(r.span), r.reason) for r in rules.regions if r.span]
-        self._lines = [(compile_(r.line), r.reason, r.neighbours) for r in rules.regions if r.line]
-        self._entries = [(compile_(r.entry), r.reason) for r in rules.regions if r.entry]
-        self._blocks = [(compile_(r.block), r.reason) for r in rules.regions if r.block]
+        def compiled(pattern: str):
+            return rules.compile(pattern), required_literals(expand_macros(pattern, rules.macros))
 
-    def of(self, text: str, start: int, end: int, sentence: tuple[int, int], lines: "_Lines") -> Region | None:
+        self._spans = [(*compiled(r.span), r.reason) for r in rules.regions if r.span]
+        self._lines = [(*compiled(r.line), r.reason, r.neighbours) for r in rules.regions if r.line]
+        self._entries = [(*compiled(r.entry), r.reason) for r in rules.regions if r.entry]
+        self._blocks = [(*compiled(r.block), r.reason) for r in rules.regions if r.block]
+
+    def of(self, text: str, start: int, end: int, sentence: tuple[int, int], lines: "Lines") -> Region | None:
         """The region holding text[start:end], if any; only the text around it is read."""
-        for pattern, reason in self._spans:
-            for match in pattern.finditer(text, *sentence):
-                if match.start() <= start and end <= match.end():
-                    return Region(match.start(), match.end(), reason)
+        for region in lines.cached(("spans", sentence), lambda: self._span_regions(text, sentence)):
+            if region.start <= start and end <= region.end:
+                return region
         here = lines.at(start)
-        for pattern, reason, neighbours in self._lines:
+        for pattern, literals, reason, neighbours in self._lines:
             candidates = [here] + (lines.neighbours(here) if neighbours else [])
-            if any(pattern.search(lines.text(i)) for i in candidates):
+            if any(lines.matches(i, pattern, literals) for i in candidates):
                 return Region(lines.start(min(candidates)), lines.end(max(candidates)), reason)
         # an entry runs from its first line to the next entry or blank line, at most _ENTRY_MAX_CHARS;
         # a block runs from its first line to the next blank line
         for i in lines.paragraph_up_to(here):
-            line = lines.text(i)
-            entry = lines.end(here) - lines.start(i) <= _ENTRY_MAX_CHARS and next(
-                (reason for pattern, reason in self._entries if pattern.match(line)), None)
-            block = next((reason for pattern, reason in self._blocks if pattern.search(line)), None)
-            if entry or block:
-                return Region(lines.start(i), lines.end(here), entry or block)
-            if any(pattern.match(line) for pattern, _ in self._entries):
+            entry = next((reason for pattern, literals, reason in self._entries
+                          if lines.matches(i, pattern, literals, at_start=True)), None)
+            if entry and lines.end(here) - lines.start(i) <= _ENTRY_MAX_CHARS:
+                return Region(lines.start(i), lines.end(here), entry)
+            block = next((reason for pattern, literals, reason in self._blocks if lines.matches(i, pattern, literals)), None)
+            if block:
+                return Region(lines.start(i), lines.end(here), block)
+            if entry:
                 break  # the nearest entry above is too far away
         return None
 
+    def _span_regions(self, text: str, sentence: tuple[int, int]) -> list[Region]:
+        lowered = text[sentence[0]:sentence[1]].lower()
+        return [Region(m.start(), m.end(), reason)
+                for pattern, literals, reason in self._spans
+                if literals is None or any(literal in lowered for literal in literals)
+                for m in pattern.finditer(text, *sentence)]
 
-class _Lines:
-    """Lines of a text, found by offset without splitting the whole text."""
+
+class Lines:
+    """The lines of one text, found by offset, with what rules learned about them."""
 
     def __init__(self, text: str):
         self._text = text
         self._starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        self._cache: dict = {}
+
+    def cached(self, key, compute):
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
 
     def at(self, offset: int) -> int:
         return bisect_right(self._starts, offset) - 1
@@ -106,6 +122,16 @@ class _Lines:
 
     def text(self, i: int) -> str:
         return self._text[self.start(i):self.end(i)]
+
+    def matches(self, i: int, pattern, literals, at_start: bool = False) -> bool:
+        """Whether line i matches (at its start, for at_start), remembered per line and pattern."""
+        def compute() -> bool:
+            line = self.text(i)
+            if literals is not None and not any(literal in line.lower() for literal in literals):
+                return False
+            return bool(pattern.match(line) if at_start else pattern.search(line))
+
+        return self.cached((i, id(pattern)), compute)
 
     def blank(self, i: int) -> bool:
         return not self.text(i).strip()
@@ -142,7 +168,7 @@ class UsageJudge:
     def judge(self, text: str, sentences: Sentences, mentions: list[Found]) -> list[Verdict]:
         denial = next((reason for pattern, reason in self.denials if pattern.search(text)), None) if mentions else None
         cache: dict[tuple[int, int], list[CueMatch]] = {}
-        lines = _Lines(text)
+        lines = Lines(text)
         verdicts = []
         for mention in mentions:
             sentence = sentences.around(mention.start)
@@ -155,14 +181,14 @@ class UsageJudge:
         return _share_in_lists(text, mentions, verdicts)
 
     def _judge(self, text: str, mention: Found, matches: list[CueMatch], sentence: tuple[int, int],
-               lines: "_Lines") -> Verdict:
+               lines: "Lines") -> Verdict:
+        if mention.collects_data:
+            return Verdict(False, "data collection device")
         region = None
         if self.reading == "context":
             region = self.regions.of(text, mention.start, mention.end, sentence, lines)
         if region:
             return Verdict(False, region.reason, (region.start, region.end))
-        if mention.collects_data:
-            return Verdict(False, "data collection device")
         if self.finder and not self.finder.in_its_context(text, mention, sentence):
             return Verdict(False, "not about building models")
         applying = self.cues.applying(text, matches, mention)

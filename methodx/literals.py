@@ -1,0 +1,63 @@
+"""Literal strings a regular expression cannot match without.
+
+For a rule such as r"\\b(?:could|might|may)\\s+be\\b" every match contains
+"could", "might" or "may" (and "be"). Checking those with `in` is far cheaper
+than running the expression, so a sentence that holds none of them is skipped.
+The analysis uses the standard library's parser; an expression it cannot read
+(or one that can match without any literal) gets no shortcut and always runs.
+"""
+
+import re
+from re import _constants as c  # noqa: the parser's node names
+from re import _parser as parser  # noqa: the standard library's own regex parser
+
+MIN_LENGTH = 2  # a shorter literal skips too little to be worth checking
+
+
+def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
+    """Of several sets each required, the one whose weakest literal is longest."""
+    options = [o for o in options if o]
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
+def _required(nodes) -> frozenset[str] | None:
+    """A set of strings one of which every match of `nodes` (a sequence) contains."""
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, arg in nodes:
+        if op is c.LITERAL:
+            run += chr(arg).lower()
+            continue
+        if len(run) >= MIN_LENGTH:
+            options.append(frozenset([run]))
+        run = ""
+        if op is c.SUBPATTERN:
+            found = _required(arg[-1])
+        elif op is c.BRANCH:
+            branches = [_required(branch) for branch in arg[1]]
+            found = None if any(b is None for b in branches) else frozenset().union(*branches)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            found = _required(arg[2]) if arg[0] >= 1 else None
+        elif op is getattr(c, "ATOMIC_GROUP", None):
+            found = _required(arg)
+        else:
+            found = None  # character classes, anchors, look-arounds: nothing literal to require
+        if found:
+            options.append(found)
+    if len(run) >= MIN_LENGTH:
+        options.append(frozenset([run]))
+    return _best(options)
+
+
+def required_literals(source: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case strings one of which every match contains, or None when unknown."""
+    try:
+        parsed = parser.parse(source, flags)
+    except (re.error, TypeError, ValueError, RecursionError):
+        return None
+    found = _required(list(parsed))
+    if found and all(len(s) >= MIN_LENGTH for s in found):
+        return found
+    return None
