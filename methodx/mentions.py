@@ -147,6 +147,7 @@ class Gazetteer:
                 self.pattern_terms.append((term, [rules.compile(p) for p in term.patterns]))
         for candidates in self._by_entry.values():
             candidates.sort(key=lambda c: -c[0])  # the longest alias first
+        self._entries = frozenset(self._by_entry)
         for term in terms:
             for name in term.implies + [n for a in term.aliases if not isinstance(a, str) for n in a.implies]:
                 if name not in self.terms:
@@ -167,7 +168,7 @@ class Gazetteer:
     def find_aliases(self, text: Words) -> list[tuple[Found, Alias]]:
         found = []
         lowered = text.lowered()
-        for entry in text.present.intersection(self._by_entry):
+        for entry in text.present & self._entries:
             for start in text.positions(entry):
                 if start and text.text[start - 1].isalnum():
                     continue  # inside a word: "3gpu"
@@ -222,19 +223,21 @@ class Triggers:
         for i, ws in enumerate(triggers):
             for word in ws or []:
                 self._rules_for.setdefault(word.lower(), []).append(i)
+        self._words = frozenset(self._rules_for)
 
     def windows(self, text: Words, sentences: Sentences, prescan: bool = True) -> list[list[tuple[int, int]]]:
         """For each rule, the sentences its patterns read."""
         if not prescan:
             return [sentences.spans] * self.count
-        hits: list[set[tuple[int, int]]] = [set() for _ in range(self.count)]
-        for word in text.present.intersection(self._rules_for):
+        hits: dict[int, set[tuple[int, int]]] = {}
+        for word in text.present & self._words:
             rules = self._rules_for[word]
-            for position in text.positions(word):
-                sentence = sentences.around(position)
-                for rule in rules:
-                    hits[rule].add(sentence)
-        windows = [sorted(sentence_set) for sentence_set in hits]
+            found = {sentences.around(position) for position in text.positions(word)}
+            for rule in rules:
+                hits.setdefault(rule, set()).update(found)
+        windows: list[list[tuple[int, int]]] = [[] for _ in range(self.count)]
+        for rule, found in hits.items():
+            windows[rule] = sorted(found)
         if self._always:
             every = sentences.spans
             for rule in self._always:
@@ -378,7 +381,8 @@ class MentionFinder:
                     continue
                 candidates.append(mention)
         for (gazetteer, term, patterns), window in zip(self._term_rules, windows):
-            candidates.extend(gazetteer.find_patterns(text, term, patterns, window))
+            if window:
+                candidates.extend(gazetteer.find_patterns(text, term, patterns, window))
         candidates.extend(self.packages.find(text, sentences, windows[len(self._term_rules):]))
         mentions = sorted(resolve_overlaps([m for m in candidates if m.kind == "framework"])
                           + resolve_overlaps([m for m in candidates if m.kind == "hardware"]),

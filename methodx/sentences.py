@@ -18,7 +18,7 @@ _ABBREVIATIONS = frozenset(
     """al e.g i.e fig figs eq eqs vs approx ca cf inc corp ltd co no nos vol pp sect tab dr prof st mt jr
     sp spp var resp incl max min ver v etc ref refs""".split()
 )
-_CANDIDATE = re.compile(r"(?P<blank>[ \t]*\n[ \t]*\n\s*)|[.!?][\"')\]]*(?P<space>\s+)")
+_CANDIDATE = re.compile(r"(?P<blank>\n[ \t]*\n\s*)|[.!?][\"')\]]*(?P<space>\s+)")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)\.[\"')\]]*\Z")
 _OPENING = "\"'(["
@@ -41,7 +41,10 @@ def _starts_sentence(text: str, i: int) -> bool:
 def _cut(text: str, match: re.Match) -> int | None:
     """Where the sentence ends at this candidate, or None if it goes on."""
     if match.group("blank") is not None:
-        before = text[match.start() - 1] if match.start() else ""
+        i = match.start()
+        while i and text[i - 1] in " \t":
+            i -= 1
+        before = text[i - 1] if i else ""
         after = text[match.end()] if match.end() < len(text) else ""
         if (before.isalpha() or before in ",-") and after.islower():
             return None  # a page or column break inside a sentence
@@ -70,6 +73,7 @@ class Sentences:
         self._candidates = list(_CANDIDATE.finditer(text))
         self._positions = [m.start() for m in self._candidates]
         self._cuts: dict[int, int | None] = {}
+        self._around: dict[int, tuple[int, int]] = {}
 
     def _cut_at(self, i: int) -> int | None:
         if i not in self._cuts:
@@ -79,6 +83,13 @@ class Sentences:
     def around(self, offset: int) -> tuple[int, int]:
         """The sentence holding `offset` (whitespace trimmed)."""
         i = bisect_right(self._positions, offset) - 1
+        if i < 0 or offset >= self._candidates[i].end():  # between two candidates: the same sentence for all
+            if i not in self._around:
+                self._around[i] = self._sentence(offset, i)
+            return self._around[i]
+        return self._sentence(offset, i)
+
+    def _sentence(self, offset: int, i: int) -> tuple[int, int]:
         start = 0
         while i >= 0:  # the nearest boundary that ends before the offset
             if self._cut_at(i) is not None and self._candidates[i].end() <= offset:
