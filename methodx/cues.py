@@ -10,13 +10,13 @@ such as citations, do not count), and never across a terminator ('but',
 from dataclasses import dataclass
 from typing import Protocol
 
-import regex
+import re
 
 from methodx.literals import required_literals
 from methodx.rules import Cue, Rules, expand_macros
 
-_BRACKETED = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_WORD = re.compile(r"[^\W_]+")
 
 
 class Located(Protocol):
@@ -54,7 +54,7 @@ class Cues:
         lowered = text[start:end].lower()
         return [CueMatch(m.start(), m.end(), cue)
                 for pattern, cue, literals in self._cues
-                if literals is None or any(literal in lowered for literal in literals)
+                if literals is None or any(map(lowered.__contains__, literals))
                 for m in pattern.finditer(text, start, end)
                 if m.end() > m.start()]
 

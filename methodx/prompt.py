@@ -13,18 +13,18 @@
 Anything without the query line is plain text: all of it is context.
 """
 
-import regex
+import re
 from pydantic import BaseModel, Field
 
 from methodx.errors import InputError
 from methodx.models import Span
 
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
-_HEADER = regex.compile(r"\A\s*Use the following pieces of context[^\n]*\n")
-_QUESTION = regex.compile(r"^[ \t]*Question:[ \t]*", regex.M)
-_INSTRUCTIONS = regex.compile(r"%INSTRUCTIONS:[ \t]*\n?(?P<body>.*?)\n[ \t]*%Query", regex.S)
-_QUERY = regex.compile(r"^[ \t]*Query:[ \t]*(?P<query>[^\n]*)$", regex.M)
-_HELPFUL = regex.compile(r"^[ \t]*Helpful Answer:[ \t]*\n?", regex.M)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_HEADER = re.compile(r"\A\s*Use the following pieces of context[^\n]*\n")
+_QUESTION = re.compile(r"^[ \t]*Question:[ \t]*", re.M)
+_INSTRUCTIONS = re.compile(r"%INSTRUCTIONS:[ \t]*\n?(?P<body>.*?)\n[ \t]*%Query", re.S)
+_QUERY = re.compile(r"^[ \t]*Query:[ \t]*(?P<query>[^\n]*)$", re.M)
+_HELPFUL = re.compile(r"^[ \t]*Helpful Answer:[ \t]*\n?", re.M)
 
 
 class Prompt(BaseModel):

@@ -94,7 +94,7 @@ class Regions:
         lowered = text[sentence[0]:sentence[1]].lower()
         return [Region(m.start(), m.end(), reason)
                 for pattern, literals, reason in self._spans
-                if literals is None or any(literal in lowered for literal in literals)
+                if literals is None or any(map(lowered.__contains__, literals))
                 for m in pattern.finditer(text, *sentence)]
 
 
@@ -127,7 +127,7 @@ class Lines:
         """Whether line i matches (at its start, for at_start), remembered per line and pattern."""
         def compute() -> bool:
             line = self.text(i)
-            if literals is not None and not any(literal in line.lower() for literal in literals):
+            if literals is not None and not any(map(line.lower().__contains__, literals)):
                 return False
             return bool(pattern.match(line) if at_start else pattern.search(line))
 
