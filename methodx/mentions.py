@@ -19,7 +19,7 @@ import regex
 from methodx.cues import Cues
 from methodx.errors import PatternError
 from methodx.models import Kind
-from methodx.rules import Alias, Rules, Term
+from methodx.rules import Alias, Rules, Term, is_word_trigger
 from methodx.sentences import Sentences
 
 SEPARATORS = re.compile(r"[\s\-_]+")
@@ -98,6 +98,16 @@ class Words:
         if self._lowered is not None:
             return [m.start() for m in _whole_word(word).finditer(self._lowered)]
         return [m.start() for m in _whole_word(word, re.IGNORECASE).finditer(self.text)]
+
+    def occurrences(self, string: str) -> list[int]:
+        """Where a lower-case string occurs, inside words too."""
+        if self._lowered is None:
+            return [m.start() for m in re.finditer(re.escape(string), self.text, re.IGNORECASE)]
+        positions, i = [], self._lowered.find(string)
+        while i >= 0:
+            positions.append(i)
+            i = self._lowered.find(string, i + 1)
+        return positions
 
     def lowered(self) -> str:
         return self._lowered if self._lowered is not None else self.text
@@ -216,25 +226,28 @@ class Triggers:
     """
 
     def __init__(self, triggers: list[list[str] | None]):
-        """triggers[i]: the trigger words of rule i, or None."""
+        """triggers[i]: the triggers of rule i, or None."""
         self.count = len(triggers)
         self._always = [i for i, ws in enumerate(triggers) if not ws]
         self._rules_for: dict[str, list[int]] = {}
         for i, ws in enumerate(triggers):
-            for word in ws or []:
-                self._rules_for.setdefault(word.lower(), []).append(i)
-        self._words = frozenset(self._rules_for)
+            for trigger in ws or []:
+                self._rules_for.setdefault(trigger, []).append(i)
+        self._words = frozenset(t for t in self._rules_for if is_word_trigger(t))
+        self._strings = [t for t in self._rules_for if not is_word_trigger(t)]
 
     def windows(self, text: Words, sentences: Sentences, prescan: bool = True) -> list[list[tuple[int, int]]]:
         """For each rule, the sentences its patterns read."""
         if not prescan:
             return [sentences.spans] * self.count
         hits: dict[int, set[tuple[int, int]]] = {}
-        for word in text.present & self._words:
-            rules = self._rules_for[word]
-            found = {sentences.around(position) for position in text.positions(word)}
-            for rule in rules:
-                hits.setdefault(rule, set()).update(found)
+        found_in = [(word, text.positions(word)) for word in text.present & self._words]
+        found_in += [(string, text.occurrences(string)) for string in self._strings]
+        for trigger, positions in found_in:
+            if positions:
+                found = {sentences.around(position) for position in positions}
+                for rule in self._rules_for[trigger]:
+                    hits.setdefault(rule, set()).update(found)
         windows: list[list[tuple[int, int]]] = [[] for _ in range(self.count)]
         for rule, found in hits.items():
             windows[rule] = sorted(found)

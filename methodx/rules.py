@@ -41,10 +41,15 @@ _TRIGGER = regex.compile(r"[a-z]+|[0-9]+")
 
 
 def _check_triggers(value: list[str] | None) -> list[str] | None:
-    for word in value or []:
-        if _TRIGGER.fullmatch(word) is None or word != word.lower():
-            raise ValueError(f"trigger {word!r} must be one word of lower-case ASCII letters only, or of digits only")
+    for trigger in value or []:
+        if not trigger.strip() or trigger != trigger.lower() or trigger != trigger.strip():
+            raise ValueError(f"trigger {trigger!r} must be lower case, without surrounding spaces")
     return value
+
+
+def is_word_trigger(trigger: str) -> bool:
+    """Letters only or digits only: a trigger matched as a whole word; any other as a plain string."""
+    return _TRIGGER.fullmatch(trigger) is not None
 
 
 class CategoryWhen(Rule):
