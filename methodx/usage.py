@@ -15,10 +15,10 @@ term listed with used hardware ("... 2.4 GHz) CPU, 32 GB Memory, and an NVIDIA
 Quadro RTX 5000") is used too.
 """
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-import regex
 
 from methodx.cues import CueMatch, Cues
 from methodx.mentions import Found
@@ -27,16 +27,17 @@ from methodx.rules import Rules, expand_macros
 from methodx.sentences import Sentences
 
 _ENTRY_MAX_CHARS = 600
-_NEWLINE = regex.compile(r"\n")
+_BLOCK_MAX_CHARS = 1500
+_NEWLINE = re.compile(r"\n")
 GENERIC = "generic mention, no statement of use"
-_BRACKETED = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # what may stand between two members of a list: a comma or 'and'/'or', after at most a
 # short description without a verb ("PyTorch primarily developed by FAIR (...), CNTK")
-_LIST_JOINT = regex.compile(
+_LIST_JOINT = re.compile(
     r"\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|&|/)\s*)?"
     r"|(?![^,;:.]*\b(?:was|were|is|are|has|have|had|be|been|used|using|we|our)\b)[^,;:.]{1,60}?"
     r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)",
-    regex.IGNORECASE)
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -72,23 +73,38 @@ class Regions:
             if region.start <= start and end <= region.end:
                 return region
         here = lines.at(start)
-        for pattern, literals, reason, neighbours in self._lines:
-            candidates = [here] + (lines.neighbours(here) if neighbours else [])
-            if any(lines.matches(i, pattern, literals) for i in candidates):
+        neighbours = lines.neighbours(here)
+        for number, (_, _, reason, wraps) in enumerate(self._lines):
+            candidates = [here] + neighbours if wraps else [here]
+            if any(number in self._line_rules(lines, i) for i in candidates):
                 return Region(lines.start(min(candidates)), lines.end(max(candidates)), reason)
-        # an entry runs from its first line to the next entry or blank line, at most _ENTRY_MAX_CHARS;
-        # a block runs from its first line to the next blank line
-        for i in lines.paragraph_up_to(here):
-            entry = next((reason for pattern, literals, reason in self._entries
-                          if lines.matches(i, pattern, literals, at_start=True)), None)
+        # an entry runs from its first line to the next entry or blank line; a block from its first
+        # line to the next blank line; both at most _ENTRY_MAX_CHARS / _BLOCK_MAX_CHARS long
+        for i in lines.paragraph_up_to(here, lines.end(here) - _BLOCK_MAX_CHARS):
+            entry, block = lines.cached(("opens", i), lambda: self._opens(lines.text(i)))
             if entry and lines.end(here) - lines.start(i) <= _ENTRY_MAX_CHARS:
                 return Region(lines.start(i), lines.end(here), entry)
-            block = next((reason for pattern, literals, reason in self._blocks if lines.matches(i, pattern, literals)), None)
             if block:
                 return Region(lines.start(i), lines.end(here), block)
             if entry:
                 break  # the nearest entry above is too far away
         return None
+
+    def _line_rules(self, lines: "Lines", i: int) -> frozenset[int]:
+        """The numbers of the line rules line i matches."""
+        def compute() -> frozenset[int]:
+            line = lines.text(i)
+            lowered = line.lower()
+            return frozenset(number for number, (pattern, literals, _, _) in enumerate(self._lines)
+                             if (literals is None or any(map(lowered.__contains__, literals))) and pattern.search(line))
+
+        return lines.cached(("line", i), compute)
+
+    def _opens(self, line: str) -> tuple[str | None, str | None]:
+        """The entry and the block a line opens, if any."""
+        entry = next((reason for pattern, _, reason in self._entries if pattern.match(line)), None)
+        block = next((reason for pattern, _, reason in self._blocks if pattern.search(line)), None)
+        return entry, block
 
     def _span_regions(self, text: str, sentence: tuple[int, int]) -> list[Region]:
         lowered = text[sentence[0]:sentence[1]].lower()
@@ -123,16 +139,6 @@ class Lines:
     def text(self, i: int) -> str:
         return self._text[self.start(i):self.end(i)]
 
-    def matches(self, i: int, pattern, literals, at_start: bool = False) -> bool:
-        """Whether line i matches (at its start, for at_start), remembered per line and pattern."""
-        def compute() -> bool:
-            line = self.text(i)
-            if literals is not None and not any(map(line.lower().__contains__, literals)):
-                return False
-            return bool(pattern.match(line) if at_start else pattern.search(line))
-
-        return self.cached((i, id(pattern)), compute)
-
     def blank(self, i: int) -> bool:
         return not self.text(i).strip()
 
@@ -140,9 +146,9 @@ class Lines:
         """The lines just before and after i in the same paragraph."""
         return [j for j in (i - 1, i + 1) if 0 <= j < len(self._starts) and not self.blank(j)]
 
-    def paragraph_up_to(self, i: int):
-        """Line i, then the lines above it, up to the paragraph's first line."""
-        while i >= 0 and not self.blank(i):
+    def paragraph_up_to(self, i: int, limit: int):
+        """Line i, then the lines above it, up to the paragraph's first line or the one holding `limit`."""
+        while i >= 0 and not self.blank(i) and self.end(i) >= limit:
             yield i
             i -= 1
 
