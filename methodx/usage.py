@@ -28,7 +28,6 @@ from methodx.sentences import Sentences
 
 _ENTRY_MAX_CHARS = 600
 _BLOCK_MAX_CHARS = 1500
-_NEWLINE = re.compile(r"\n")
 GENERIC = "generic mention, no statement of use"
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # what may stand between two members of a list: a comma or 'and'/'or', after at most a
@@ -115,11 +114,10 @@ class Regions:
 
 
 class Lines:
-    """The lines of one text, found by offset, with what rules learned about them."""
+    """The lines of one text, found by offset (a line is known by its start), with what rules learned about them."""
 
     def __init__(self, text: str):
         self._text = text
-        self._starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
         self._cache: dict = {}
 
     def cached(self, key, compute):
@@ -128,29 +126,37 @@ class Lines:
         return self._cache[key]
 
     def at(self, offset: int) -> int:
-        return bisect_right(self._starts, offset) - 1
+        return self._text.rfind("\n", 0, offset) + 1
 
-    def start(self, i: int) -> int:
-        return self._starts[i]
+    def start(self, line: int) -> int:
+        return line
 
-    def end(self, i: int) -> int:
-        return self._starts[i + 1] - 1 if i + 1 < len(self._starts) else len(self._text)
+    def end(self, line: int) -> int:
+        end = self._text.find("\n", line)
+        return len(self._text) if end < 0 else end
 
-    def text(self, i: int) -> str:
-        return self._text[self.start(i):self.end(i)]
+    def text(self, line: int) -> str:
+        return self._text[line:self.end(line)]
 
-    def blank(self, i: int) -> bool:
-        return not self.text(i).strip()
+    def blank(self, line: int) -> bool:
+        return not self.text(line).strip()
 
-    def neighbours(self, i: int) -> list[int]:
-        """The lines just before and after i in the same paragraph."""
-        return [j for j in (i - 1, i + 1) if 0 <= j < len(self._starts) and not self.blank(j)]
+    def previous(self, line: int) -> int | None:
+        return self._text.rfind("\n", 0, line - 1) + 1 if line > 0 else None
 
-    def paragraph_up_to(self, i: int, limit: int):
-        """Line i, then the lines above it, up to the paragraph's first line or the one holding `limit`."""
-        while i >= 0 and not self.blank(i) and self.end(i) >= limit:
-            yield i
-            i -= 1
+    def next(self, line: int) -> int | None:
+        end = self.end(line)
+        return end + 1 if end < len(self._text) else None
+
+    def neighbours(self, line: int) -> list[int]:
+        """The lines just before and after this one in the same paragraph."""
+        return [j for j in (self.previous(line), self.next(line)) if j is not None and not self.blank(j)]
+
+    def paragraph_up_to(self, line: int, limit: int):
+        """This line, then the lines above it, up to the paragraph's first line or the one holding `limit`."""
+        while line is not None and not self.blank(line) and self.end(line) >= limit:
+            yield line
+            line = self.previous(line)
 
 
 class UsageJudge:
