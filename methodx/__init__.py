@@ -9,6 +9,7 @@
 from functools import lru_cache
 
 from methodx.answer import Renderer, build_answer
+from methodx.batch import Result, answer_many
 from methodx.errors import InputError, MethodxError, PatternError
 from methodx.evaluation import Report, evaluate
 from methodx.extract import Extractor
@@ -21,8 +22,8 @@ from methodx.rules import Rules, load_rules
 __version__ = "0.1.0"
 __all__ = [
     "Answer", "Claim", "Evidence", "Extractor", "InputError", "Item", "Mention", "MethodxError", "PatternError",
-    "Prompt", "Question", "Report", "Rules", "Span", "Verification", "answer", "evaluate", "extract",
-    "load_rules", "read_answer", "read_prompt", "verify",
+    "Prompt", "Question", "Report", "Result", "Rules", "Span", "Verification", "answer", "answer_many", "evaluate",
+    "extract", "load_rules", "read_answer", "read_prompt", "verify",
 ]
 
 

@@ -27,6 +27,7 @@ exit codes:
 examples:
   methodx answer seeds/001_cf92111258aab71f.txt
   methodx answer --json prompts/            every .txt file under a folder
+  methodx answer --jsonl prompts.jsonl.gz -o answers.jsonl --n-process 2
   cat prompt.txt | methodx answer -
   methodx extract seeds/002_6d1281d57469d09a.txt
   methodx verify seeds/003_d29008082ffdb1bc.txt      check the prompt's own Helpful Answer
@@ -71,7 +72,49 @@ def expand(sources: list[str]) -> Iterator[str]:
             yield source
 
 
+def _answer_jsonl(args: argparse.Namespace) -> int:
+    """JSONL in, JSONL out: one record per input line, in order, errors included."""
+    from methodx.batch import read_records
+
+    records = read_records(args.jsonl)
+    results = methodx.answer_many(records, n_process=args.n_process, question=args.question, patterns=args.patterns)
+    status = EXIT_OK
+    output = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
+    progress = _progress() if err.is_terminal else None
+    try:
+        task = progress.add_task("answering", total=None) if progress else None
+        for result in results:
+            output.write(json.dumps(result.record(), ensure_ascii=False) + "\n")
+            if result.error:
+                status = EXIT_INPUT
+            if progress:
+                progress.advance(task)
+    finally:
+        if progress:
+            progress.stop()
+        if output is not sys.stdout:
+            output.close()
+    return status
+
+
+def _progress():
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=err, transient=True)
+    progress.start()
+    return progress
+
+
 def _answer(args: argparse.Namespace) -> int:
+    if args.jsonl:
+        if args.files:
+            err.print("methodx answer: give FILE arguments or --jsonl, not both")
+            return EXIT_USAGE
+        return _answer_jsonl(args)
+    if not args.files:
+        err.print("methodx answer: give FILE arguments (or - for stdin), or --jsonl IN")
+        return EXIT_USAGE
     status = EXIT_OK
     sources = list(expand(args.files))
     if not sources:
@@ -203,9 +246,12 @@ def parser() -> argparse.ArgumentParser:
 
     answer = commands.add_parser("answer", help="print the Answer::: block for each prompt", parents=[common],
                                  epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    answer.add_argument("files", nargs="+", metavar="FILE", help="prompt files or folders of .txt files; - reads stdin")
+    answer.add_argument("files", nargs="*", metavar="FILE", help="prompt files or folders of .txt files; - reads stdin")
+    answer.add_argument("--jsonl", metavar="IN", help="read JSONL (or .jsonl.gz, or - for stdin) of {id, text}; write one JSON record per input, in order")
+    answer.add_argument("-o", "--output", metavar="OUT", default="-", help="with --jsonl: where to write the records (default: stdout)")
+    answer.add_argument("--n-process", type=int, default=1, metavar="N", help="with --jsonl: worker processes (-1: one per CPU)")
     shape = answer.add_mutually_exclusive_group()
-    shape.add_argument("--json", action="store_true", help="print the whole Answer as JSON, one line per input")
+    shape.add_argument("--json", action="store_true", help="print the whole Answer as JSON, one line per input file")
     shape.add_argument("--full", action="store_true", help="re-emit each prompt with 'Helpful Answer:' filled in")
     answer.add_argument("--question", choices=["frameworks", "hardware"], help="answer this question whatever the query says")
     answer.add_argument("--query", help="the query, for files that hold only context")
