@@ -108,13 +108,7 @@ def _progress():
 
 def _answer(args: argparse.Namespace) -> int:
     if args.jsonl:
-        if args.files:
-            err.print("methodx answer: give FILE arguments or --jsonl, not both")
-            return EXIT_USAGE
         return _answer_jsonl(args)
-    if not args.files:
-        err.print("methodx answer: give FILE arguments (or - for stdin), or --jsonl IN")
-        return EXIT_USAGE
     status = EXIT_OK
     sources = list(expand(args.files))
     if not sources:
@@ -174,9 +168,6 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    if (args.prompts is None) == (args.predictions is None):
-        err.print("methodx eval: give either --prompts (score methodx) or --predictions (score a file)")
-        return EXIT_USAGE
     report = methodx.evaluate(args.gold, prompts=args.prompts, predictions=args.predictions, patterns=args.patterns)
     if args.json:
         data = report.model_dump(mode="json")
@@ -282,11 +273,26 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+def _check(main: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Argument combinations argparse cannot express; exits with EXIT_USAGE like argparse."""
+    if args.command == "answer":
+        if args.jsonl and args.files:
+            main.error("answer: give FILE arguments or --jsonl IN, not both")
+        if not args.jsonl and not args.files:
+            main.error("answer: give FILE arguments (- reads stdin), or --jsonl IN")
+        if (args.output != "-" or args.n_process != 1) and not args.jsonl:
+            main.error("answer: -o and --n-process go with --jsonl")
+    if args.command == "eval" and (args.prompts is None) == (args.predictions is None):
+        main.error("eval: give either --prompts (score methodx) or --predictions (score a file)")
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    main_parser = parser()
+    args = main_parser.parse_args(argv)
     if not getattr(args, "run", None):
-        parser().print_help()
+        main_parser.print_help()
         return EXIT_USAGE
+    _check(main_parser, args)
     try:
         return args.run(args)
     except PatternError as error:
