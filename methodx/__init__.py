@@ -15,7 +15,7 @@ from methodx.evaluation import Report, evaluate
 from methodx.extract import Extractor
 from methodx.grounding import Claim, Verification, read_answer, verify
 from methodx.models import Answer, Evidence, Item, Mention, Question, Span
-from methodx.prompt import Prompt, check_text, read_prompt
+from methodx.prompt import Prompt, read_prompt
 from methodx.questions import route
 from methodx.rules import Rules, load_rules
 

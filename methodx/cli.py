@@ -11,6 +11,7 @@ from rich.table import Table
 
 import methodx
 from methodx.errors import InputError, MethodxError, PatternError
+from methodx.prompt import check_text
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -57,7 +58,7 @@ def read_text(source: str) -> str:
     except UnicodeDecodeError as error:
         raise InputError(f"{source}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})") from None
     try:
-        return methodx.prompt.check_text(text)
+        return check_text(text)
     except InputError as error:
         raise InputError(f"{source}: {error}") from None
 

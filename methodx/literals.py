@@ -8,8 +8,8 @@ The analysis uses the standard library's parser; an expression it cannot read
 """
 
 import re
-from re import _constants as c  # noqa: the parser's node names
-from re import _parser as parser  # noqa: the standard library's own regex parser
+from re import _constants as c  # the parser's node names
+from re import _parser as parser  # the standard library's own regex parser
 
 MIN_LENGTH = 2  # a shorter literal skips too little to be worth checking
 

@@ -16,7 +16,6 @@ Quadro RTX 5000") is used too.
 """
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 
@@ -80,7 +79,7 @@ class Regions:
         # an entry runs from its first line to the next entry or blank line; a block from its first
         # line to the next blank line; both at most _ENTRY_MAX_CHARS / _BLOCK_MAX_CHARS long
         for i in lines.paragraph_up_to(here, lines.end(here) - _BLOCK_MAX_CHARS):
-            entry, block = lines.cached(("opens", i), lambda: self._opens(lines.text(i)))
+            entry, block = lines.cached(("opens", i), lambda i=i: self._opens(lines.text(i)))
             if entry and lines.end(here) - lines.start(i) <= _ENTRY_MAX_CHARS:
                 return Region(lines.start(i), lines.end(here), entry)
             if block:
