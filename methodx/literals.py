@@ -8,8 +8,12 @@ The analysis uses the standard library's parser; an expression it cannot read
 """
 
 import re
-from re import _constants as c  # the parser's node names
-from re import _parser as parser  # the standard library's own regex parser
+try:  # the standard library's own regex parser and its node names
+    from re import _constants as c
+    from re import _parser as parser
+except ImportError:  # Python 3.10
+    import sre_constants as c
+    import sre_parse as parser
 
 MIN_LENGTH = 2  # a shorter literal skips too little to be worth checking
 
