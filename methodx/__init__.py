@@ -3,7 +3,7 @@
     >>> import methodx
     >>> a = methodx.answer(open("seeds/001_cf92111258aab71f.txt").read())
     >>> [i.name for i in a.items]
-    ['R keras', 'TensorFlow', 'R']
+    ['R keras', 'R', 'TensorFlow']
 """
 
 from functools import lru_cache

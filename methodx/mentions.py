@@ -17,9 +17,8 @@ import re
 import regex
 
 from methodx.cues import Cues
-from methodx.errors import PatternError
 from methodx.models import Kind
-from methodx.rules import Alias, Rules, Term, is_word_trigger
+from methodx.rules import Alias, Rules, Term, alias_key, is_word_trigger
 from methodx.sentences import Sentences
 
 SEPARATORS = re.compile(r"[\s\-_]+")
@@ -55,9 +54,7 @@ class Found:
         return bool(self.term and self.term.collects_data)
 
 
-def _key(text: str, cased: bool) -> str:
-    text = SEPARATORS.sub("", text)
-    return text if cased else text.lower()
+_key = alias_key
 
 
 # words as the pre-scan sees them: runs of ASCII letters, runs of digits ("RTX2080Ti" -> rtx, 2080, ti);
@@ -115,10 +112,11 @@ class Words:
 
 def _alias_pattern(text: str, cased: bool, plural: bool) -> re.Pattern:
     """An alias as a whole word: a space, hyphen or underscore in it matches any run of them, or none;
-    a digit may follow ("Python3.8"), but not a digit run glued to letters ("ranger2x")."""
+    a digit may follow ("Python3.8"), but not a digit run glued to letters ("ranger2x"); an underscore
+    counts as a separator on either side ("tf_keras", "keras_model")."""
     body = r"[\s\-_]*".join(re.escape(part) for part in SEPARATORS.split(text.strip()) if part)
     ending = "s?" if plural else ""
-    return re.compile(rf"{body}{ending}(?![^\W\d])(?!\d+[^\W\d])", 0 if cased else re.IGNORECASE)
+    return re.compile(rf"{body}{ending}(?![^\W\d_])(?!\d+[^\W\d_])", 0 if cased else re.IGNORECASE)
 
 
 def _entry_words(text: str) -> set[str]:
@@ -131,7 +129,7 @@ def _entry_words(text: str) -> set[str]:
 class Gazetteer:
     """The terms of one kind, compiled for matching."""
 
-    def __init__(self, rules: Rules, kind: Kind, terms: list[Term], source: str):
+    def __init__(self, rules: Rules, kind: Kind, terms: list[Term]):
         self.kind = kind
         self.rules = rules
         self._lookup: dict[tuple[str, bool], tuple[Term, Alias]] = {}
@@ -142,11 +140,7 @@ class Gazetteer:
         for term in terms:
             for alias in term.aliases:
                 alias = Alias(text=alias) if isinstance(alias, str) else alias
-                key = (_key(alias.text, alias.cased), alias.cased)
-                known = self._lookup.get(key)
-                if known and known[0].name != term.name:
-                    raise PatternError(source, None, f"alias {alias.text!r} names both {known[0].name!r} and {term.name!r}")
-                self._lookup[key] = (term, alias)
+                self._lookup[(_key(alias.text, alias.cased), alias.cased)] = (term, alias)
                 pattern = _alias_pattern(alias.text, alias.cased, plural)
                 entries = _entry_words(alias.text)
                 if plural and len(SEPARATORS.split(alias.text.strip())) == 1:
@@ -158,10 +152,6 @@ class Gazetteer:
         for candidates in self._by_entry.values():
             candidates.sort(key=lambda c: -c[0])  # the longest alias first
         self._entries = frozenset(self._by_entry)
-        for term in terms:
-            for name in term.implies + [n for a in term.aliases if not isinstance(a, str) for n in a.implies]:
-                if name not in self.terms:
-                    raise PatternError(source, None, f"{term.name!r} implies {name!r}, which is not a term of this file")
 
     def is_listed(self, name: str) -> bool:
         return name in self.terms
@@ -361,6 +351,18 @@ def resolve_overlaps(found: list[Found]) -> list[Found]:
     return sorted(kept, key=lambda m: m.start)
 
 
+def _nearest_backend(mentions: list[Found]) -> None:
+    """'Keras with TensorFlow as its backend': the word 'backend' is TensorFlow's, the nearest before it."""
+    by_word: dict[int, list[Found]] = {}
+    for mention in mentions:
+        if mention.details.get("role") == "backend":
+            by_word.setdefault(mention.detail_spans["role"][1], []).append(mention)  # where the word ends
+    for sharing in by_word.values():
+        for farther in sorted(sharing, key=lambda m: m.start)[:-1]:
+            del farther.details["role"]
+            del farther.detail_spans["role"]
+
+
 def _drop_gpu_memory(mentions: list[Found]) -> list[Found]:
     """'RTX 2080 Ti with 11 GB memory': the memory is the GPU's, not RAM."""
     gpu_memory = [m.detail_spans["memory"] for m in mentions if m.category == "gpu" and "memory" in m.detail_spans]
@@ -374,8 +376,8 @@ class MentionFinder:
     def __init__(self, rules: Rules, reading: str = "context"):
         self.rules = rules
         self.reading = reading
-        self.frameworks = Gazetteer(rules, "framework", rules.frameworks, "frameworks.jsonl")
-        self.hardware = Gazetteer(rules, "hardware", rules.hardware, "hardware.jsonl")
+        self.frameworks = Gazetteer(rules, "framework", rules.frameworks)
+        self.hardware = Gazetteer(rules, "hardware", rules.hardware)
         self.packages = Packages(rules, [self.frameworks])
         self.details = Details(rules)
         self._software_cues = Cues(rules, ("software",), rules.cues if reading == "context" else rules.answer_cues)
@@ -408,6 +410,7 @@ class MentionFinder:
                     mention.category = when.category
                     break
             self.details.attach(text, mention, sentence)
+        _nearest_backend(mentions)
         return _drop_gpu_memory(mentions)
 
     def _with_implied(self, mention: Found) -> list[Found]:

@@ -10,6 +10,7 @@ are comments. Regular expressions may use the macros of macros.json, written
 
 import json
 from functools import lru_cache
+from string import Formatter
 from pathlib import Path
 from typing import Literal
 
@@ -67,7 +68,7 @@ class Term(Rule):
     triggers: list[str] | None = Field(default=None, description="Words one of which every match of the patterns contains (case-insensitive); the pre-scan reads only sentences holding one. None: every sentence.")
     generic: bool = Field(default=False, description="A bare generic term ('GPU'): needs a statement of use, and yields to a specific item of its category.")
     collects_data: bool = Field(default=False, description="Hardware that only collects data (camera traps, recorders): never a training resource.")
-    implies: list[str] = Field(default_factory=list, description="Other terms a match of the patterns names too ('keras package in R': R).")
+    implies: list[str] = Field(default_factory=list, description="Other terms every mention of this term names too ('keras package in R': R).")
     only_with: str | None = Field(default=None, description="A pattern its sentence must match for the mention to count at all.")
     category_when: list["CategoryWhen"] = Field(default_factory=list, description="Another category when the sentence matches (MATLAB: language, or dl next to 'neural network').")
 
@@ -103,12 +104,18 @@ class Detail(Rule):
     """A detail read next to a mention: version, count, memory, clock, cores, role."""
 
     detail: str
-    side: Literal["before", "after"] = Field(description="after: the pattern must match at the start of the text after the mention (anchor it with ^); before: at the end of the text before it (anchor with $).")
+    side: Literal["before", "after"] = Field(description="after: searched in the text after the mention (anchor it there with \\G); before: in the text before it (anchor it there with $).")
     pattern: str = Field(description="Regular expression; the 'value' group is the detail, unless 'value' is given.")
     value: str | None = Field(default=None, description="A fixed value to record when the pattern matches.")
     kinds: list[Kind] = Field(default_factory=lambda: ["framework", "hardware"])
     categories: list[str] = Field(default_factory=list)
     max_chars: int = Field(default=80, ge=1, description="How far from the mention the pattern may look.")
+
+    @model_validator(mode="after")
+    def _value_somewhere(self):
+        if self.value is None and "(?P<value>" not in self.pattern and "(?<value>" not in self.pattern:
+            raise ValueError("give a fixed 'value', or a (?P<value>...) group in the pattern")
+        return self
 
 
 class Region(Rule):
@@ -119,6 +126,7 @@ class Region(Rule):
     line: str | None = Field(default=None, description="A line matching this is the region.")
     neighbours: bool = Field(default=False, description="With line: the lines next to it in the same paragraph too (an entry wrapped over lines).")
     entry: str | None = Field(default=None, description="A line starting like this opens an entry that runs to the next entry or blank line.")
+    until: str | None = Field(default=None, description="With entry: a line matching this is not part of the entry any more (a sentence of the paper after the list).")
     block: str | None = Field(default=None, description="A line matching this opens a block that runs to the next blank line.")
 
     @model_validator(mode="after")
@@ -163,6 +171,22 @@ class QuestionRule(Rule):
     pattern: str
 
 
+# the templates an answer needs, with the fields each may use
+TEMPLATE_FIELDS = {
+    "frameworks": {"dl": {"items"}, "ml": {"items"}, "ml_also": {"items"}, "backend": {"names"},
+                   "version": {"name", "version"}, "language": {"items"}, "other": {"items"}, "unknown": set(),
+                   "unlisted": {"name"}},
+    "hardware": {"used": {"items"}, "details": {"name", "details"}, "count": {"count"}, "memory": {"value"},
+                 "cores": {"value"}, "clock": {"value"}, "unknown": set()},
+    "unsupported": {"other": set(), "no_query": set()},
+}
+_OPTIONAL_FIELDS = {"display:": set(), "unlisted:": {"name"}}  # per name or language
+
+
+def _fields(template: str) -> set[str]:
+    return {field for _, field, _, _ in Formatter().parse(template) if field is not None}
+
+
 class Templates(Rule):
     """How answers are worded; see docs/templates.md."""
 
@@ -171,6 +195,24 @@ class Templates(Rule):
     frameworks: dict[str, str]
     hardware: dict[str, str]
     unsupported: dict[str, str]
+
+    @model_validator(mode="after")
+    def _complete(self):
+        if _fields(self.block) != {"answer"}:
+            raise ValueError("block must use {answer} and no other field")
+        for section, needed in TEMPLATE_FIELDS.items():
+            templates = getattr(self, section)
+            for key, template in templates.items():
+                prefix = next((p for p in _OPTIONAL_FIELDS if key.startswith(p)), None)
+                allowed = _OPTIONAL_FIELDS[prefix] if prefix else needed.get(key)
+                if allowed is None:
+                    raise ValueError(f"{section}.{key}: not a template methodx uses")
+                if not _fields(template) <= allowed:
+                    raise ValueError(f"{section}.{key}: may use only {sorted(allowed) or 'no fields'}, not {sorted(_fields(template) - allowed)}")
+            missing = set(needed) - set(templates)
+            if missing:
+                raise ValueError(f"{section}: missing {', '.join(sorted(missing))}")
+        return self
 
 
 def pattern_dir() -> Path:
@@ -198,7 +240,7 @@ def _read_jsonl(path: Path, model: type[Rule], macros: dict[str, str]) -> list:
             rule = model.model_validate(data)
         except ValidationError as error:
             first = error.errors()[0]
-            field = ".".join(str(p) for p in first["loc"]) or "line"
+            field = ".".join(str(p) for p in first["loc"]) or "rule"
             raise PatternError(str(path), number, f"{field}: {first['msg']}") from None
         for field, value in _regex_fields(rule):
             try:
@@ -210,7 +252,7 @@ def _read_jsonl(path: Path, model: type[Rule], macros: dict[str, str]) -> list:
 
 
 def _regex_fields(rule: Rule):
-    for field in ("pattern", "span", "line", "entry", "block", "only_with"):
+    for field in ("pattern", "span", "line", "entry", "until", "block", "only_with"):
         value = getattr(rule, field, None)
         if value is not None:
             yield field, value
@@ -220,12 +262,17 @@ def _regex_fields(rule: Rule):
         yield "category_when", when.pattern
 
 
-_MACRO = regex.compile(r"(?<!\\[pP])\{([A-Z][A-Z_]*)\}")
+_MACRO = regex.compile(r"(?<!\\[pP])\{([A-Za-z_][A-Za-z0-9_]*)\}")  # {NAME}; never a {m,n} repeat
 
 
 def expand_macros(pattern: str, macros: dict[str, str]) -> str:
-    """Replace {NAME} by its macro; an unknown NAME raises KeyError."""
-    return _MACRO.sub(lambda m: "(?:" + macros[m.group(1)] + ")", pattern)
+    """Replace {NAME} by its macro, macros inside macros too; an unknown NAME raises KeyError."""
+    for _ in range(5):
+        expanded = _MACRO.sub(lambda m: "(?:" + macros[m.group(1)] + ")", pattern)
+        if expanded == pattern:
+            return expanded
+        pattern = expanded
+    raise KeyError("macros nest too deep (a macro that names itself?)")
 
 
 @lru_cache(maxsize=4096)
@@ -271,13 +318,36 @@ def _read_json(path: Path, what: str):
         raise PatternError(str(path), line, f"invalid {what}: {error}") from None
 
 
+_SEPARATORS = regex.compile(r"[\s\-_]+")
+
+
+def alias_key(text: str, cased: bool) -> str:
+    """What two spellings share when they are the same alias: no separators, and lower case unless cased."""
+    text = _SEPARATORS.sub("", text)
+    return text if cased else text.lower()
+
+
 def _check_terms(path: Path, terms: list[Term], categories: tuple[str, ...]) -> None:
+    """What one line cannot show: categories of the kind, one term per alias, implied terms that exist."""
     lines = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if line.strip() and not line.lstrip().startswith("#")]
-    for number, term in zip(lines, terms):
+    names = {term.name for term in terms}
+    owners: dict[tuple[str, bool], str] = {}
+    for number, term in zip(lines, terms, strict=True):
         for value in [term.category] + [c.category for c in term.category_when]:
-            if value is not None and value not in categories:
+            if value not in categories:
                 raise PatternError(str(path), number, f"category: {value!r} is not one of {', '.join(categories)}")
+        for alias in term.aliases:
+            alias = Alias(text=alias) if isinstance(alias, str) else alias
+            key = (alias_key(alias.text, alias.cased), alias.cased)
+            if owners.setdefault(key, term.name) != term.name:
+                raise PatternError(str(path), number, f"alias {alias.text!r} already names {owners[key]!r}")
+            for name in alias.implies:
+                if name not in names:
+                    raise PatternError(str(path), number, f"alias {alias.text!r} implies {name!r}, which is not a term of this file")
+        for name in term.implies:
+            if name not in names:
+                raise PatternError(str(path), number, f"implies {name!r}, which is not a term of this file")
 
 
 def load_rules(directory: str | Path | None = None) -> Rules:

@@ -1,14 +1,15 @@
 """Decide for each mention whether the text says this study used it.
 
 Order of the checks (first that fires decides):
-1. where it is: a citation, reference-list entry, running header or keyword
+1. what it is: hardware that only collects data (camera traps) never counts;
+2. where it is: a citation, reference-list entry, running header or keyword
    block (regions.jsonl) never states use;
-2. what it is: hardware that only collects data (camera traps) never counts;
-3. a strong not_used cue in scope (hedge, negation, future work, related work);
-4. a use cue in scope ("we used", "trained on") makes it used;
-5. a weak not_used cue in scope ("such as", "popular") makes it only mentioned;
-6. a generic term ("GPU") without a use cue is only mentioned;
-7. otherwise it is used.
+3. a term with only_with counts only in sentences matching it (Earth Engine: about models);
+4. a strong not_used cue in scope (hedge, negation, future work, related work);
+5. a use cue in scope ("we used", "trained on") makes it used;
+6. a weak not_used cue in scope ("such as", "popular") makes it only mentioned;
+7. a generic term ("GPU") without a use cue is only mentioned;
+8. otherwise it is used.
 Then a list shares its reading: in "such as Optuna and Sklearn" a cue that reaches
 one member reaches the members joined to it by commas, 'and', 'or'; and a generic
 term listed with used hardware ("... 2.4 GHz) CPU, 32 GB Memory, and an NVIDIA
@@ -63,6 +64,7 @@ class Regions:
         self._spans = [(*compiled(r.span), r.reason) for r in rules.regions if r.span]
         self._lines = [(*compiled(r.line), r.reason, r.neighbours) for r in rules.regions if r.line]
         self._entries = [(*compiled(r.entry), r.reason) for r in rules.regions if r.entry]
+        self._entry_ends = [compiled(r.until) for r in rules.regions if r.entry and r.until]
         self._blocks = [(*compiled(r.block), r.reason) for r in rules.regions if r.block]
 
     def of(self, text: str, start: int, end: int, sentence: tuple[int, int], lines: "Lines") -> Region | None:
@@ -78,14 +80,16 @@ class Regions:
                 return Region(lines.start(min(candidates)), lines.end(max(candidates)), reason)
         # an entry runs from its first line to the next entry or blank line; a block from its first
         # line to the next blank line; both at most _ENTRY_MAX_CHARS / _BLOCK_MAX_CHARS long
+        entries_end = False  # a line of prose ("we used ...") ends any entry above it
         for i in lines.paragraph_up_to(here, lines.end(here) - _BLOCK_MAX_CHARS):
             entry, block = lines.cached(("opens", i), lambda i=i: self._opens(lines.text(i)))
-            if entry and lines.end(here) - lines.start(i) <= _ENTRY_MAX_CHARS:
+            if entry and not entries_end and lines.end(here) - lines.start(i) <= _ENTRY_MAX_CHARS:
                 return Region(lines.start(i), lines.end(here), entry)
             if block:
                 return Region(lines.start(i), lines.end(here), block)
             if entry:
-                break  # the nearest entry above is too far away
+                entries_end = True  # the nearest entry above is too far away, or was ended
+            entries_end = entries_end or any(lines.search(i, pattern, literals) for pattern, literals in self._entry_ends)
         return None
 
     def _line_rules(self, lines: "Lines", i: int) -> frozenset[int]:
@@ -136,6 +140,16 @@ class Lines:
 
     def text(self, line: int) -> str:
         return self._text[line:self.end(line)]
+
+    def search(self, line: int, pattern, literals) -> bool:
+        """Whether the pattern occurs in the line (checked once per line and pattern)."""
+        def compute() -> bool:
+            text = self.text(line)
+            if literals is not None and not any(map(text.lower().__contains__, literals)):
+                return False
+            return pattern.search(text) is not None
+
+        return self.cached(("search", line, id(pattern)), compute)
 
     def blank(self, line: int) -> bool:
         return not self.text(line).strip()
@@ -201,7 +215,7 @@ class UsageJudge:
         if region:
             return Verdict(False, region.reason, (region.start, region.end))
         if self.finder and not self.finder.in_its_context(text, mention, sentence):
-            return Verdict(False, "not about building models")
+            return Verdict(False, "its sentence lacks what the term needs (only_with)")
         applying = self.cues.applying(text, matches, mention)
         strong = [m for m in applying if m.cue.effect == "not_used" and not m.cue.weak]
         use = [m for m in applying if m.cue.effect == "use"]
