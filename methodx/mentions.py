@@ -392,7 +392,8 @@ class MentionFinder:
         candidates: list[Found] = []
         for gazetteer in (self.frameworks, self.hardware):
             for mention, alias in gazetteer.find_aliases(lower):
-                if alias.needs_cue and not self._has_software_cue(text, mention, sentences):
+                # in an answer about software a name is software: only a paper's text needs the cue
+                if alias.needs_cue and self.reading == "context" and not self._has_software_cue(text, mention, sentences):
                     continue
                 candidates.append(mention)
         for (gazetteer, term, patterns), window in zip(self._term_rules, windows):
