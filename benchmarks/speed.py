@@ -85,6 +85,7 @@ def cli_cold_start(repeat: int = 5) -> float:
     return best
 
 
+# VmHWM (the process's own peak), not ru_maxrss, which a child started by fork and exec can inherit
 PEAK = """
 import gzip, json, resource, sys
 import methodx
@@ -93,14 +94,17 @@ with gzip.open(sys.argv[1], "rt", encoding="utf-8") as lines:
         methodx.extract(json.loads(line)["text"])
         if {limit} and i + 1 >= {limit}:
             break
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+try:
+    print(next(l.split()[1] for l in open("/proc/self/status") if l.startswith("VmHWM:")))
+except OSError:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
 def peak_memory_mb(path: Path, limit: int | None) -> float:
     out = subprocess.run([sys.executable, "-c", PEAK.format(limit=limit or 0), str(path)],
                          check=True, capture_output=True, text=True).stdout
-    return int(out.strip()) / 1024  # ru_maxrss is in KiB on Linux
+    return int(out.strip()) / 1024  # KiB
 
 
 def main() -> int:

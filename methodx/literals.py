@@ -26,6 +26,16 @@ def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
     return max(options, key=lambda o: (min(map(len, o)), -len(o)))
 
 
+def _leading(nodes) -> str:
+    """The literal text a sequence starts with."""
+    text = ""
+    for op, arg in nodes:
+        if op is not c.LITERAL:
+            break
+        text += chr(arg).lower()
+    return text
+
+
 def _required(nodes) -> frozenset[str] | None:
     """A set of strings one of which every match of `nodes` (a sequence) contains."""
     options: list[frozenset[str]] = []
@@ -34,6 +44,12 @@ def _required(nodes) -> frozenset[str] | None:
         if op is c.LITERAL:
             run += chr(arg).lower()
             continue
+        if run and op is c.SUBPATTERN and _is_branch(arg[-1]):
+            op, arg = list(arg[-1])[0]
+        if run and op is c.BRANCH:
+            leads = [_leading(branch) for branch in arg[1]]
+            if all(leads):  # "\.(?:org|io)" holds ".org" or ".io"
+                options.append(frozenset(run + lead for lead in leads))
         if len(run) >= MIN_LENGTH:
             options.append(frozenset([run]))
         run = ""
@@ -55,10 +71,70 @@ def _required(nodes) -> frozenset[str] | None:
     return _best(options)
 
 
+def _for_the_parser(source: str) -> str:
+    """The source without what the standard parser refuses and the analysis does not need:
+    look-behinds (zero-width; the regex module allows them of any width), \\G, and \\p{...}."""
+    out, i = [], 0
+    while i < len(source):
+        if source.startswith("(?<=", i) or source.startswith("(?<!", i):
+            depth, j = 0, i
+            while j < len(source):  # skip to the matching parenthesis
+                char = source[j]
+                if char == "\\":
+                    j += 2
+                    continue
+                if char == "[":
+                    j = _after_class(source, j)
+                    continue
+                depth += char == "("
+                depth -= char == ")"
+                j += 1
+                if depth == 0:
+                    break
+            i = j
+            continue
+        if source.startswith("\\G", i):
+            i += 2
+            continue
+        if source.startswith("\\p{", i) or source.startswith("\\P{", i):
+            out.append("\\w")
+            i = source.index("}", i) + 1
+            continue
+        if source[i] == "\\":
+            out.append(source[i:i + 2])
+            i += 2
+            continue
+        if source[i] == "[":
+            j = _after_class(source, i)
+            out.append(source[i:j])
+            i = j
+            continue
+        out.append(source[i])
+        i += 1
+    return "".join(out)
+
+
+def _after_class(source: str, i: int) -> int:
+    """The index after the character class opening at i."""
+    j = i + 1
+    if j < len(source) and source[j] == "^":
+        j += 1
+    if j < len(source) and source[j] == "]":
+        j += 1
+    while j < len(source) and source[j] != "]":
+        j += 2 if source[j] == "\\" else 1
+    return j + 1
+
+
+def _is_branch(nodes) -> bool:
+    nodes = list(nodes)
+    return len(nodes) == 1 and nodes[0][0] is c.BRANCH
+
+
 def required_literals(source: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-case strings one of which every match contains, or None when unknown."""
     try:
-        parsed = parser.parse(source, flags)
+        parsed = parser.parse(_for_the_parser(source), flags)
     except (re.error, TypeError, ValueError, RecursionError):
         return None
     found = _required(list(parsed))

@@ -122,7 +122,7 @@ class Region(Rule):
     """Text whose mentions are never statements of use (reference lists, headers)."""
 
     reason: str
-    span: str | None = Field(default=None, description="Text matching this is the region (a citation in brackets).")
+    span: str | None = Field(default=None, description="Text matching this (or its 'region' group) is the region (a citation in brackets).")
     line: str | None = Field(default=None, description="A line matching this is the region.")
     neighbours: bool = Field(default=False, description="With line: the lines next to it in the same paragraph too (an entry wrapped over lines).")
     entry: str | None = Field(default=None, description="A line starting like this opens an entry that runs to the next entry or blank line.")

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 
-from methodx.cues import CueMatch, Cues
+from methodx.cues import Cues
 from methodx.mentions import Found
 from methodx.literals import required_literals
 from methodx.rules import Rules, expand_macros
@@ -73,10 +73,12 @@ class Regions:
             if region.start <= start and end <= region.end:
                 return region
         here = lines.at(start)
+        on_this_line = self._line_rules(lines, here)
         neighbours = lines.neighbours(here)
+        around = on_this_line.union(*(self._line_rules(lines, i) for i in neighbours))
         for number, (_, _, reason, wraps) in enumerate(self._lines):
-            candidates = [here] + neighbours if wraps else [here]
-            if any(number in self._line_rules(lines, i) for i in candidates):
+            if number in (around if wraps else on_this_line):
+                candidates = [here] + neighbours if wraps else [here]
                 return Region(lines.start(min(candidates)), lines.end(max(candidates)), reason)
         # an entry runs from its first line to the next entry or blank line; a block from its first
         # line to the next blank line; both at most _ENTRY_MAX_CHARS / _BLOCK_MAX_CHARS long
@@ -110,7 +112,7 @@ class Regions:
 
     def _span_regions(self, text: str, sentence: tuple[int, int]) -> list[Region]:
         lowered = text[sentence[0]:sentence[1]].lower()
-        return [Region(m.start(), m.end(), reason)
+        return [Region(*(m.span("region") if "region" in m.groupdict() else m.span()), reason)
                 for pattern, literals, reason in self._spans
                 if literals is None or any(map(lowered.__contains__, literals))
                 for m in pattern.finditer(text, *sentence)]
@@ -192,21 +194,17 @@ class UsageJudge:
 
     def judge(self, text: str, sentences: Sentences, mentions: list[Found]) -> list[Verdict]:
         denial = next((reason for pattern, reason in self.denials if pattern.search(text)), None) if mentions else None
-        cache: dict[tuple[int, int], list[CueMatch]] = {}
-        lines = Lines(text)
+        lines = Lines(text)  # also keeps the cues found in each sentence
         verdicts = []
         for mention in mentions:
             sentence = sentences.around(mention.start)
-            if sentence not in cache:
-                cache[sentence] = self.cues.find(text, sentence)
-            verdict = self._judge(text, mention, cache[sentence], sentence, lines)
+            verdict = self._judge(text, mention, sentence, lines)
             if denial and verdict == Verdict(True):
                 verdict = Verdict(False, denial)
             verdicts.append(verdict)
         return _share_in_lists(text, mentions, verdicts)
 
-    def _judge(self, text: str, mention: Found, matches: list[CueMatch], sentence: tuple[int, int],
-               lines: "Lines") -> Verdict:
+    def _judge(self, text: str, mention: Found, sentence: tuple[int, int], lines: "Lines") -> Verdict:
         if mention.collects_data:
             return Verdict(False, "data collection device")
         region = None
@@ -216,6 +214,7 @@ class UsageJudge:
             return Verdict(False, region.reason, (region.start, region.end))
         if self.finder and not self.finder.in_its_context(text, mention, sentence):
             return Verdict(False, "its sentence lacks what the term needs (only_with)")
+        matches = lines.cached(("cues", sentence), lambda: self.cues.find(text, sentence))
         applying = self.cues.applying(text, matches, mention)
         strong = [m for m in applying if m.cue.effect == "not_used" and not m.cue.weak]
         use = [m for m in applying if m.cue.effect == "use"]
