@@ -21,10 +21,26 @@ from methodx.models import Span
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _HEADER = re.compile(r"\A\s*Use the following pieces of context[^\n]*\n")
-_QUESTION = re.compile(r"^[ \t]*Question:[ \t]*", re.M)
 _INSTRUCTIONS = re.compile(r"%INSTRUCTIONS:[ \t]*\n?(?P<body>.*?)\n[ \t]*%Query", re.S)
-_QUERY = re.compile(r"^[ \t]*Query:[ \t]*(?P<query>[^\n]*)$", re.M)
-_HELPFUL = re.compile(r"^[ \t]*Helpful Answer:[ \t]*\n?", re.M)
+_SPACES = " \t"
+
+
+def _line_start(text: str, i: int) -> int | None:
+    """Where the line holding offset i starts, if only spaces or tabs come before i on it."""
+    start = text.rfind("\n", 0, i) + 1
+    return start if not text[start:i].strip(_SPACES) else None
+
+
+def _markers(text: str, marker: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(line start, end of marker) of each line of text[start:end] that begins with `marker`."""
+    end = len(text) if end is None else end
+    found, i = [], text.find(marker, start, end)
+    while i >= 0:
+        line = _line_start(text, i)
+        if line is not None and line >= start:
+            found.append((line, i + len(marker)))
+        i = text.find(marker, i + 1, end)
+    return found
 
 
 class Prompt(BaseModel):
@@ -47,7 +63,7 @@ def check_text(text: object) -> str:
     if not text.strip():
         raise InputError("the input is empty")
     # PDF text may hold a stray NUL for a lost glyph ("e\x00cient"); binary data holds many.
-    sample = text[:8192]
+    sample = text[:4096]
     controls = len(_CONTROL.findall(sample))
     if controls > max(2, 0.02 * len(sample)):
         raise InputError("the input looks binary (it is full of control characters)")
@@ -64,28 +80,37 @@ def _strip_quotes(query: str) -> str:
 def read_prompt(text: str) -> Prompt:
     """Split a prompt into context, query, instructions and reference answer."""
     text = check_text(text)
-    queries = list(_QUERY.finditer(text))
+    queries = _markers(text, "Query:")
     if not queries:
         return Prompt(text=text, context=Span(start=0, end=len(text), text=text))
-    query = queries[-1]
+    query_start, query_text_start = queries[-1]
+    query_end = text.find("\n", query_text_start)
+    query_end = len(text) if query_end < 0 else query_end
 
     header = _HEADER.match(text)
     start = header.end() if header else 0
-    end = query.start()
-    questions = [m for m in _QUESTION.finditer(text, start, query.start())]
+    end = query_start
+    questions = _markers(text, "Question:", start, query_start)
     if questions:
-        end = questions[-1].start()
-    instructions = _INSTRUCTIONS.search(text, start, query.end())
+        end = questions[-1][0]
+    instructions = _INSTRUCTIONS.search(text, start, query_end)
     if instructions and instructions.start() < end:
         end = instructions.start()
 
-    helpful = _HELPFUL.search(text, query.end())
-    reference = text[helpful.end():].strip() if helpful else None
+    helpful = _markers(text, "Helpful Answer:", query_end)
+    answer_offset = None
+    if helpful:
+        answer_offset = helpful[0][1]
+        while answer_offset < len(text) and text[answer_offset] in _SPACES:
+            answer_offset += 1
+        if text.startswith("\n", answer_offset):
+            answer_offset += 1
+    reference = text[answer_offset:].strip() if answer_offset is not None else None
     return Prompt(
         text=text,
         context=Span(start=start, end=end, text=text[start:end]),
-        query=_strip_quotes(query.group("query")) or None,
+        query=_strip_quotes(text[query_text_start:query_end]) or None,
         instructions=instructions.group("body").strip() if instructions else None,
         reference_answer=reference or None,
-        answer_offset=helpful.end() if helpful else None,
+        answer_offset=answer_offset,
     )
