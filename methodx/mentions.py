@@ -41,6 +41,7 @@ class Found:
     end: int
     term: Term | None = None  # None for a package recognised by its context
     implies: list[str] = field(default_factory=list)  # other terms the same words name
+    implied: bool = False  # named through another term's words ("tf.keras" for TensorFlow): no version of its own
     version: str | None = None
     details: dict[str, str | int] = field(default_factory=dict)
     detail_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -307,7 +308,7 @@ class Details:
 
     def attach(self, text: str, mention: Found, sentence: tuple[int, int]) -> None:
         for pattern, rule in self._rules:
-            if rule.detail in mention.details or (rule.detail == "version" and mention.version):
+            if rule.detail in mention.details or (rule.detail == "version" and (mention.version or mention.implied)):
                 continue
             if mention.kind not in rule.kinds or (rule.categories and mention.category not in rule.categories):
                 continue
@@ -418,7 +419,8 @@ class MentionFinder:
         """'tf.keras' names Keras and TensorFlow: one mention each, on the same words."""
         gazetteer = self.frameworks if mention.kind == "framework" else self.hardware
         implied = [gazetteer.terms[name] for name in mention.implies if name in gazetteer.terms]
-        return [mention] + [Found(mention.kind, t.name, t.category, mention.start, mention.end, t) for t in implied]
+        return [mention] + [Found(mention.kind, t.name, t.category, mention.start, mention.end, t, implied=True)
+                            for t in implied]
 
     def in_its_context(self, text: str, mention: Found, sentence: tuple[int, int]) -> bool:
         """False when the term counts only in sentences matching its only_with pattern, and this is not one."""
