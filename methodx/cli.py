@@ -236,8 +236,11 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--patterns", metavar="DIR", help="use the rule files in DIR instead of the shipped ones")
     commands = main.add_subparsers(dest="command", metavar="COMMAND")
 
-    answer = commands.add_parser("answer", help="print the Answer::: block for each prompt", parents=[common],
-                                 epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help, parents=[common], epilog=EPILOG,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    answer = command("answer", "print the Answer::: block for each prompt")
     answer.add_argument("files", nargs="*", metavar="FILE", help="prompt files or folders of .txt files; - reads stdin")
     answer.add_argument("--jsonl", metavar="IN", help="read JSONL (or .jsonl.gz, or - for stdin) of {id, text}; write one JSON record per input, in order")
     answer.add_argument("-o", "--output", metavar="OUT", default="-", help="with --jsonl: where to write the records (default: stdout)")
@@ -249,14 +252,12 @@ def parser() -> argparse.ArgumentParser:
     answer.add_argument("--query", help="the query, for files that hold only context")
     answer.set_defaults(run=_answer)
 
-    extract = commands.add_parser("extract", help="show every mention with its verdict and reason", parents=[common],
-                                  epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    extract = command("extract", "show every mention with its verdict and reason")
     extract.add_argument("file", metavar="FILE", help="a prompt or text file; - reads stdin")
     extract.add_argument("--json", action="store_true", help="print the mentions as JSON")
     extract.set_defaults(run=_extract)
 
-    evaluate = commands.add_parser("eval", help="score methodx, or a predictions file, against gold labels", parents=[common],
-                                   epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    evaluate = command("eval", "score methodx, or a predictions file, against gold labels")
     evaluate.add_argument("gold", metavar="GOLD", help="gold labels, JSONL like ../shared/corpus/gold_dev.jsonl")
     evaluate.add_argument("--prompts", metavar="FILE", help="prompts to answer with methodx, JSONL(.gz) of {id, text}")
     evaluate.add_argument("--predictions", metavar="FILE",
@@ -265,8 +266,7 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--errors", action="store_true", help="list every false positive and false negative with its evidence")
     evaluate.set_defaults(run=_eval)
 
-    verify = commands.add_parser("verify", help="check an answer's claims against the prompt's context", parents=[common],
-                                 epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    verify = command("verify", "check an answer's claims against the prompt's context")
     verify.add_argument("file", metavar="FILE", help="a prompt; its 'Helpful Answer:' is checked unless ANSWER is given")
     verify.add_argument("answer", metavar="ANSWER", nargs="?", help="a file holding the answer text to check")
     verify.add_argument("--json", action="store_true", help="print the verification as JSON")
