@@ -13,6 +13,7 @@ from pathlib import Path
 
 import methodx
 from methodx.evaluation import QUESTION_OF_CQ, gold_items, predicted_items, read_jsonl, score
+from methodx.extract import extractor
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
@@ -30,7 +31,7 @@ def main() -> int:
     started = time.perf_counter()
     answers = {i: methodx.answer(prompts[i]) for i in gold}
     seconds = time.perf_counter() - started
-    canonical = methodx._extractor().finder.frameworks.canonical
+    canonical = extractor().finder.frameworks.canonical
     print(f"{len(answers)} prompts in {seconds:.1f} s")
     for cq, question in QUESTION_OF_CQ.items():
         pairs = [(i, gold_items(gold[i]), predicted_items(answers[i].items)) for i in gold if i.endswith(cq)]

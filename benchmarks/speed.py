@@ -54,13 +54,11 @@ def aho_corasick(texts: list[str]):
     except ImportError:
         return None
     import methodx
-    from methodx.rules import Alias
 
     rules = methodx.load_rules()
     automaton = ahocorasick.Automaton()
     for term in rules.frameworks + rules.hardware:
-        for alias in term.aliases:
-            alias = Alias(text=alias) if isinstance(alias, str) else alias
+        for alias in term.alias_rules():
             automaton.add_word(alias.text.lower(), term.name)
     automaton.make_automaton()
     return timed(lambda text: sum(1 for _ in automaton.iter(text.lower())), texts)

@@ -6,13 +6,11 @@
     ['R keras', 'R', 'TensorFlow']
 """
 
-from functools import lru_cache
-
 from methodx.answer import Renderer, build_answer
 from methodx.batch import Result, answer_many
 from methodx.errors import InputError, MethodxError, PatternError
 from methodx.evaluation import Report, evaluate
-from methodx.extract import Extractor
+from methodx.extract import Extractor, extractor
 from methodx.grounding import Claim, Verification, read_answer, verify
 from methodx.models import Answer, Evidence, Item, Mention, Question, Span
 from methodx.prompt import Prompt, read_prompt
@@ -27,15 +25,10 @@ __all__ = [
 ]
 
 
-@lru_cache(maxsize=4)
-def _extractor(patterns: str | None = None) -> Extractor:
-    return Extractor(load_rules(patterns))
-
-
 def extract(text: str, *, patterns: str | None = None) -> list[Mention]:
     """Every framework and hardware mention in the context of `text`, with its verdict."""
     prompt = read_prompt(text)
-    return _extractor(patterns).mentions(prompt.context.text, base=prompt.context.start)
+    return extractor(patterns).mentions(prompt.context.text, base=prompt.context.start)
 
 
 def answer(text: str, query: str | None = None, *, question: Question | None = None,
@@ -50,11 +43,11 @@ def answer(text: str, query: str | None = None, *, question: Question | None = N
     if question not in (None, "frameworks", "hardware", "unsupported"):
         raise InputError(f"unknown question {question!r}: use 'frameworks' or 'hardware'")
     prompt = read_prompt(text)
-    extractor = _extractor(patterns)
+    reader = extractor(patterns)
     query = query or prompt.query
     if question is None:
-        question = route(query, extractor.rules)
+        question = route(query, reader.rules)
     reason = "no_query" if not query and question == "unsupported" else "other"
-    mentions = [] if question == "unsupported" else extractor.mentions(prompt.context.text, base=prompt.context.start)
-    renderer = Renderer(extractor.rules.templates, extractor.finder.frameworks.is_listed)
+    mentions = [] if question == "unsupported" else reader.mentions(prompt.context.text, base=prompt.context.start)
+    renderer = Renderer(reader.rules.templates, reader.finder.frameworks.is_listed)
     return build_answer(question, query, mentions, renderer, reason)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 import methodx
 from methodx.errors import InputError, MethodxError, PatternError
@@ -144,13 +145,13 @@ def full_prompt(text: str, answer_text: str) -> str:
     return text.rstrip("\n") + "\n\nHelpful Answer:\n" + answer_text
 
 
+def _plain(text: str) -> Text:
+    """Text from a paper, shown as it is: on one line, and never read as rich markup ("[12]", "[/]")."""
+    return Text(text.replace("\n", " "))
+
+
 def _extract(args: argparse.Namespace) -> int:
-    try:
-        text = read_text(args.file)
-        mentions = methodx.extract(text, patterns=args.patterns)
-    except InputError as error:
-        err.print(f"methodx: {error}", markup=False)
-        return EXIT_INPUT
+    mentions = methodx.extract(read_text(args.file), patterns=args.patterns)
     if args.json:
         print(json.dumps([m.model_dump(mode="json") for m in mentions], ensure_ascii=False, indent=1))
         return EXIT_OK
@@ -163,7 +164,7 @@ def _extract(args: argparse.Namespace) -> int:
         verdict = "[green]used[/green]" if m.used else "[yellow]not used[/yellow]"
         why = m.reason or (f"cue: {m.cue.text}" if m.cue else "")
         table.add_row(f"{m.evidence.start}-{m.evidence.end}", m.kind, m.name, m.category, extra, verdict,
-                      why.replace("\n", " ").replace("[", "\\["), m.evidence.text.replace("\n", " ").replace("[", "\\["))
+                      _plain(why), _plain(m.evidence.text))
     out.print(table)
     return EXIT_OK
 
@@ -196,19 +197,15 @@ def _eval(args: argparse.Namespace) -> int:
                 table.add_column(column, overflow="fold")
             for e in errors:
                 table.add_row("FP" if e.kind == "false_positive" else "FN", e.id, e.name, e.category,
-                              (e.evidence or "").replace("\n", " "), style="red" if e.kind == "false_positive" else "yellow")
+                              _plain(e.evidence or ""), style="red" if e.kind == "false_positive" else "yellow")
             out.print(table)
     return EXIT_OK
 
 
 def _verify(args: argparse.Namespace) -> int:
-    try:
-        prompt = read_text(args.file)
-        answer = read_text(args.answer) if args.answer else None
-        verification = methodx.verify(prompt, answer, patterns=args.patterns)
-    except InputError as error:
-        err.print(f"methodx: {error}", markup=False)
-        return EXIT_INPUT
+    prompt = read_text(args.file)
+    answer = read_text(args.answer) if args.answer else None
+    verification = methodx.verify(prompt, answer, patterns=args.patterns)
     if args.json:
         print(verification.model_dump_json(indent=1))
         return EXIT_OK
@@ -217,9 +214,9 @@ def _verify(args: argparse.Namespace) -> int:
         table.add_column(column, overflow="fold")
     colour = {"supported": "green", "only_mentioned": "yellow", "unsupported": "red"}
     for claim in verification.claims:
-        evidence = claim.evidence[0].sentence.text.replace("\n", " ") if claim.evidence else ""
+        evidence = claim.evidence[0].sentence.text if claim.evidence else ""
         table.add_row(claim.name, claim.category, f"[{colour[claim.status]}]{claim.status}[/]", claim.reason or "",
-                      evidence.replace("[", "\\["))
+                      _plain(evidence))
     out.print(table)
     return EXIT_OK
 

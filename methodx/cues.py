@@ -7,15 +7,14 @@ such as citations, do not count), and never across a terminator ('but',
 'however', ';' ...). The cues themselves are rules in patterns/context.jsonl.
 """
 
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
-import re
+from methodx.literals import may_hold
+from methodx.rules import Cue, Rules
 
-from methodx.literals import required_literals
-from methodx.rules import Cue, Rules, expand_macros
-
-_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -36,17 +35,15 @@ class CueMatch:
 def words_between(text: str, start: int, end: int) -> int:
     if end <= start:
         return 0
-    return len(_WORD.findall(_BRACKETED.sub(" ", text[start:end])))
+    return len(_WORD.findall(BRACKETED.sub(" ", text[start:end])))
 
 
 class Cues:
     """The cues of the given effects, compiled."""
 
-    def __init__(self, rules: Rules, effects: tuple[str, ...], cues: list[Cue] | None = None):
-        cues = rules.cues if cues is None else cues
+    def __init__(self, rules: Rules, effects: tuple[str, ...], cues: list[Cue]):
         # a cue runs only on sentences holding one of the literals it cannot match without
-        self._cues = [(rules.compile(c.pattern), c, required_literals(expand_macros(c.pattern, rules.macros)))
-                      for c in cues if c.effect in effects]
+        self._cues = [(rules.compile(c.pattern), c, rules.literals(c.pattern)) for c in cues if c.effect in effects]
         self._terminators = [rules.compile(c.pattern) for c in cues if c.effect == "terminate"]
 
     def find(self, text: str, sentence: tuple[int, int]) -> list[CueMatch]:
@@ -54,7 +51,7 @@ class Cues:
         lowered = text[start:end].lower()
         return [CueMatch(m.start(), m.end(), cue)
                 for pattern, cue, literals in self._cues
-                if literals is None or any(map(lowered.__contains__, literals))
+                if may_hold(lowered, literals)
                 for m in pattern.finditer(text, start, end)
                 if m.end() > m.start()]
 

@@ -19,13 +19,14 @@ from pydantic import BaseModel, Field
 
 from methodx.answer import SCORED_CATEGORIES
 from methodx.errors import InputError
+from methodx.extract import extractor
 from methodx.models import Item
 
 QUESTION_OF_CQ = {"CQ19": "frameworks", "CQ20": "hardware"}
 _VENDORS = regex.compile(
     r"\b(?:nvidia|intel|amd|apple|google|microsoft|amazon|dell|lenovo|asus|hp|ibm|oracle|geforce|corporation|corp|inc)\b",
     regex.I)
-_SIZE = regex.compile(r"(\d+(?:\.\d+)?)\s?(?:gb|gib|gb|g|go|tb)\b", regex.I)
+_SIZE = regex.compile(r"(\d+(?:\.\d+)?)\s?(?:gb|gib|g|go|tb)\b", regex.I)
 _CLOCK = regex.compile(r"\d+(?:\.\d+)?\s?[gm]hz\b", regex.I)
 _BRACKETS = regex.compile(r"\([^()]*\)")
 _NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
@@ -228,7 +229,7 @@ def evaluate(gold: str | Path, *, prompts: str | Path | None = None, predictions
         source = "methodx"
     else:
         raise InputError("give the prompts to answer, or a predictions file")
-    canonical = methodx._extractor(patterns).finder.frameworks.canonical
+    canonical = extractor(patterns).finder.frameworks.canonical
     results = {}
     for question in ("frameworks", "hardware"):
         pairs = [(i, gold_items(records[i]), predicted.get(i, [])) for i in records if questions[i] == question]

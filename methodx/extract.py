@@ -1,5 +1,7 @@
 """The whole reading of one context: normalised text -> mentions -> used or only mentioned."""
 
+from functools import lru_cache
+
 from methodx.mentions import Found, MentionFinder
 from methodx.models import Evidence, Mention, Span
 from methodx.normalise import NormalisedText
@@ -28,6 +30,12 @@ class Extractor:
         verdicts = self.judge.judge(norm.text, sentences, found)
         verdicts = _yield_generic(found, verdicts)
         return [_mention(norm, sentences, f, v) for f, v in zip(found, verdicts)]
+
+
+@lru_cache(maxsize=8)
+def extractor(patterns: str | None = None, reading: str = "context") -> Extractor:
+    """The Extractor of a patterns directory (the shipped rules by default), built once per process."""
+    return Extractor(load_rules(patterns), reading)
 
 
 def _yield_generic(found: list[Found], verdicts: list[Verdict]) -> list[Verdict]:

@@ -10,7 +10,6 @@ hedge ...) or 'unsupported' (the context does not name it: hallucinated, or
 taken from the query's own examples).
 """
 
-from functools import lru_cache
 from typing import Literal
 
 import regex
@@ -19,11 +18,10 @@ from pydantic import BaseModel, Field
 from methodx.answer import KIND_OF_QUESTION, merge
 from methodx.errors import InputError
 from methodx.evaluation import framework_key, hardware_key
-from methodx.extract import Extractor
+from methodx.extract import extractor
 from methodx.models import Evidence, Item, Mention, Question
 from methodx.prompt import check_text, read_prompt
 from methodx.questions import route
-from methodx.rules import load_rules
 
 Status = Literal["supported", "only_mentioned", "unsupported"]
 _ANSWER_MARKERS = regex.compile(r"^[ \t]*(?:Helpful\s+)?Answer:::?[ \t]*|^[ \t]*Answer:[ \t]*", regex.M)
@@ -46,16 +44,6 @@ class Verification(BaseModel):
     claims: list[Claim] = Field(default_factory=list)
 
 
-@lru_cache(maxsize=4)
-def _reader(patterns: str | None = None) -> Extractor:
-    return Extractor(load_rules(patterns), reading="answer")
-
-
-@lru_cache(maxsize=4)
-def _context_reader(patterns: str | None = None) -> Extractor:
-    return Extractor(load_rules(patterns))
-
-
 def answer_body(text: str) -> tuple[str, int]:
     """The answer part of `text` and its offset: a prompt's 'Helpful Answer:', or all of it."""
     prompt = read_prompt(text)
@@ -74,7 +62,7 @@ def read_mentions(text: str, question: Question, *, patterns: str | None = None)
     body, offset = answer_body(text)
     # "Answer:::" markers are format, not content: blank them, keeping offsets
     body = _ANSWER_MARKERS.sub(lambda m: " " * len(m.group()), body)
-    mentions = _reader(patterns).mentions(body, base=offset)
+    mentions = extractor(patterns, "answer").mentions(body, base=offset)
     for mention in mentions:  # evidence text must come from the caller's text
         mention.evidence.text = text[mention.evidence.start:mention.evidence.end]
         sentence = mention.evidence.sentence
@@ -102,14 +90,13 @@ def verify(prompt_text: str, answer_text: str | None = None, *, patterns: str | 
     Without answer_text, the prompt's own 'Helpful Answer:' is checked.
     """
     prompt = read_prompt(prompt_text)
-    question = route(prompt.query, _context_reader(patterns).rules)
-    if answer_text is None:
-        if prompt.reference_answer is None:
-            raise InputError("the prompt has no 'Helpful Answer:' to check; give the answer text too")
+    context = extractor(patterns)
+    question = route(prompt.query, context.rules)
+    if answer_text is None and prompt.reference_answer is None:
+        raise InputError("the prompt has no 'Helpful Answer:' to check; give the answer text too")
     claims_in = prompt.text if answer_text is None else answer_text
     if question == "unsupported":
         return Verification(question=question, answer=answer_body(claims_in)[0].strip())
-    context = _context_reader(patterns)
     mentions = [m for m in context.mentions(prompt.context.text, base=prompt.context.start)
                 if m.kind == KIND_OF_QUESTION[question]]
     canonical = context.finder.frameworks.canonical

@@ -141,3 +141,8 @@ def required_literals(source: str, flags: int = 0) -> frozenset[str] | None:
     if found and all(len(s) >= MIN_LENGTH for s in found):
         return found
     return None
+
+
+def may_hold(lowered: str, literals: frozenset[str] | None) -> bool:
+    """False when the lower-cased text holds none of a rule's literals: the rule cannot match it."""
+    return literals is None or any(map(lowered.__contains__, literals))

@@ -9,19 +9,17 @@ Three sources, all data in patterns/:
 Details next to a mention (version, count, memory, role) come from details.jsonl.
 """
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-import re
 
 import regex
 
 from methodx.cues import Cues
 from methodx.models import Kind
-from methodx.rules import Alias, Rules, Term, alias_key, is_word_trigger
+from methodx.rules import PRESCAN_WORD, SEPARATORS, Alias, Rules, Term, alias_key, is_word_trigger
 from methodx.sentences import Sentences
 
-SEPARATORS = re.compile(r"[\s\-_]+")
 _FIELD = regex.compile(r"\{(\w+)\}")
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "dual": 2, "pair": 2, "three": 3, "four": 4,
@@ -55,18 +53,6 @@ class Found:
         return bool(self.term and self.term.collects_data)
 
 
-_key = alias_key
-
-
-# words as the pre-scan sees them: runs of ASCII letters, runs of digits ("RTX2080Ti" -> rtx, 2080, ti);
-# a word with other letters splits ("naïve" -> na, ve) the same way in a text and in an alias
-_WORD = re.compile(r"[a-z]+|[0-9]+")
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
-
-
 @lru_cache(maxsize=None)
 def _whole_word(word: str, flags: int = 0) -> re.Pattern:
     # the literal first, so the search for it is fast; then the look back at the character before it
@@ -88,7 +74,7 @@ class Words:
         lowered = text.lower()
         # lower-casing can change the length of a few characters ('İ'): then search case-insensitively
         self._lowered = lowered if len(lowered) == len(text) else None
-        self.present = set(_WORD.findall(lowered))
+        self.present = set(PRESCAN_WORD.findall(lowered))
 
     def positions(self, word: str) -> list[int]:
         if word not in self.present:
@@ -123,8 +109,8 @@ def _alias_pattern(text: str, cased: bool, plural: bool) -> re.Pattern:
 def _entry_words(text: str) -> set[str]:
     """The first word a match of the alias starts with, however its separators are written."""
     parts = [p for p in SEPARATORS.split(text.strip().lower()) if p]
-    firsts = {words("".join(parts[:k]))[0] for k in range(1, len(parts) + 1) if words("".join(parts[:k]))}
-    return firsts
+    firsts = (PRESCAN_WORD.search("".join(parts[:k])) for k in range(1, len(parts) + 1))
+    return {first.group() for first in firsts if first}
 
 
 class Gazetteer:
@@ -139,9 +125,8 @@ class Gazetteer:
         self.terms = {term.name: term for term in terms}
         plural = kind == "hardware"
         for term in terms:
-            for alias in term.aliases:
-                alias = Alias(text=alias) if isinstance(alias, str) else alias
-                self._lookup[(_key(alias.text, alias.cased), alias.cased)] = (term, alias)
+            for alias in term.alias_rules():
+                self._lookup[(alias_key(alias.text, alias.cased), alias.cased)] = (term, alias)
                 pattern = _alias_pattern(alias.text, alias.cased, plural)
                 entries = _entry_words(alias.text)
                 if plural and len(SEPARATORS.split(alias.text.strip())) == 1:
@@ -159,11 +144,11 @@ class Gazetteer:
 
     def knows(self, spelling: str) -> bool:
         """True when the spelling is one of the aliases."""
-        return (_key(spelling, False), False) in self._lookup or (_key(spelling, True), True) in self._lookup
+        return (alias_key(spelling, False), False) in self._lookup or (alias_key(spelling, True), True) in self._lookup
 
     def canonical(self, name: str) -> str:
         """The canonical name a spelling stands for, or the spelling itself."""
-        entry = self._lookup.get((_key(name, False), False)) or self._lookup.get((_key(name, True), True))
+        entry = self._lookup.get((alias_key(name, False), False)) or self._lookup.get((alias_key(name, True), True))
         return entry[0].name if entry else name
 
     def find_aliases(self, text: Words) -> list[tuple[Found, Alias]]:
@@ -381,7 +366,7 @@ class MentionFinder:
         self.hardware = Gazetteer(rules, "hardware", rules.hardware)
         self.packages = Packages(rules, [self.frameworks])
         self.details = Details(rules)
-        self._software_cues = Cues(rules, ("software",), rules.cues if reading == "context" else rules.answer_cues)
+        self._software_cues = Cues(rules, ("software",), rules.cues_for(reading))
         # the rules that read only the sentences the pre-scan picks: gazetteer patterns, then package phrases
         self._term_rules = [(g, term, patterns) for g in (self.frameworks, self.hardware) for term, patterns in g.pattern_terms]
         self.triggers = Triggers([term.triggers for _, term, _ in self._term_rules]

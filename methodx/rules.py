@@ -9,15 +9,17 @@ are comments. Regular expressions may use the macros of macros.json, written
 """
 
 import json
+import re
 from functools import lru_cache
-from string import Formatter
 from pathlib import Path
+from string import Formatter
 from typing import Literal
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from methodx.errors import PatternError
+from methodx.literals import required_literals
 from methodx.models import Kind
 
 FRAMEWORK_CATEGORIES = ("dl", "ml", "language", "other")
@@ -38,7 +40,10 @@ class Alias(Rule):
     implies: list[str] = Field(default_factory=list, description="Other terms this spelling names too ('tf.keras': TensorFlow).")
 
 
-_TRIGGER = regex.compile(r"[a-z]+|[0-9]+")
+# words as the pre-scan sees them: runs of ASCII letters, runs of digits ("RTX2080Ti" -> rtx, 2080, ti);
+# a word with other letters splits ("naïve" -> na, ve) the same way in a text and in an alias
+PRESCAN_WORD = re.compile(r"[a-z]+|[0-9]+")
+SEPARATORS = re.compile(r"[\s\-_]+")  # what may stand between the parts of an alias, or nothing
 
 
 def _check_triggers(value: list[str] | None) -> list[str] | None:
@@ -50,7 +55,7 @@ def _check_triggers(value: list[str] | None) -> list[str] | None:
 
 def is_word_trigger(trigger: str) -> bool:
     """Letters only or digits only: a trigger matched as a whole word; any other as a plain string."""
-    return _TRIGGER.fullmatch(trigger) is not None
+    return PRESCAN_WORD.fullmatch(trigger) is not None
 
 
 class CategoryWhen(Rule):
@@ -79,6 +84,10 @@ class Term(Rule):
         if not self.aliases and not self.patterns:
             raise ValueError("a term needs aliases or patterns")
         return self
+
+    def alias_rules(self) -> list[Alias]:
+        """Every alias as an Alias: a plain string is one with the defaults."""
+        return [Alias(text=alias) if isinstance(alias, str) else alias for alias in self.aliases]
 
 
 class Cue(Rule):
@@ -307,6 +316,14 @@ class Rules(BaseModel):
     def compile(self, pattern: str, flags: int = REGEX_FLAGS) -> regex.Pattern:
         return compile_regex(pattern, self.macros, flags)
 
+    def literals(self, pattern: str) -> frozenset[str] | None:
+        """The literals every match of the pattern holds one of (see literals.py), or None."""
+        return required_literals(expand_macros(pattern, self.macros))
+
+    def cues_for(self, reading: str) -> list[Cue]:
+        """The cues of a paper's text (reading="context") or of an answer (reading="answer")."""
+        return self.cues if reading == "context" else self.answer_cues
+
 
 def _read_json(path: Path, what: str):
     if not path.is_file():
@@ -318,12 +335,9 @@ def _read_json(path: Path, what: str):
         raise PatternError(str(path), line, f"invalid {what}: {error}") from None
 
 
-_SEPARATORS = regex.compile(r"[\s\-_]+")
-
-
 def alias_key(text: str, cased: bool) -> str:
     """What two spellings share when they are the same alias: no separators, and lower case unless cased."""
-    text = _SEPARATORS.sub("", text)
+    text = SEPARATORS.sub("", text)
     return text if cased else text.lower()
 
 
@@ -337,8 +351,7 @@ def _check_terms(path: Path, terms: list[Term], categories: tuple[str, ...]) -> 
         for value in [term.category] + [c.category for c in term.category_when]:
             if value not in categories:
                 raise PatternError(str(path), number, f"category: {value!r} is not one of {', '.join(categories)}")
-        for alias in term.aliases:
-            alias = Alias(text=alias) if isinstance(alias, str) else alias
+        for alias in term.alias_rules():
             key = (alias_key(alias.text, alias.cased), alias.cased)
             if owners.setdefault(key, term.name) != term.name:
                 raise PatternError(str(path), number, f"alias {alias.text!r} already names {owners[key]!r}")

@@ -19,17 +19,15 @@ Quadro RTX 5000") is used too.
 import re
 from dataclasses import dataclass
 
-
-from methodx.cues import Cues
+from methodx.cues import BRACKETED, Cues
+from methodx.literals import may_hold
 from methodx.mentions import Found
-from methodx.literals import required_literals
-from methodx.rules import Rules, expand_macros
+from methodx.rules import Rules
 from methodx.sentences import Sentences
 
 _ENTRY_MAX_CHARS = 600
 _BLOCK_MAX_CHARS = 1500
 GENERIC = "generic mention, no statement of use"
-_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # what may stand between two members of a list: a comma or 'and'/'or', after at most a
 # short description without a verb ("PyTorch primarily developed by FAIR (...), CNTK")
 _LIST_JOINT = re.compile(
@@ -59,7 +57,7 @@ class Regions:
 
     def __init__(self, rules: Rules):
         def compiled(pattern: str):
-            return rules.compile(pattern), required_literals(expand_macros(pattern, rules.macros))
+            return rules.compile(pattern), rules.literals(pattern)
 
         self._spans = [(*compiled(r.span), r.reason) for r in rules.regions if r.span]
         self._lines = [(*compiled(r.line), r.reason, r.neighbours) for r in rules.regions if r.line]
@@ -100,7 +98,7 @@ class Regions:
             line = lines.text(i)
             lowered = line.lower()
             return frozenset(number for number, (pattern, literals, _, _) in enumerate(self._lines)
-                             if (literals is None or any(map(lowered.__contains__, literals))) and pattern.search(line))
+                             if may_hold(lowered, literals) and pattern.search(line))
 
         return lines.cached(("line", i), compute)
 
@@ -114,7 +112,7 @@ class Regions:
         lowered = text[sentence[0]:sentence[1]].lower()
         return [Region(*(m.span("region") if "region" in m.groupdict() else m.span()), reason)
                 for pattern, literals, reason in self._spans
-                if literals is None or any(map(lowered.__contains__, literals))
+                if may_hold(lowered, literals)
                 for m in pattern.finditer(text, *sentence)]
 
 
@@ -147,9 +145,7 @@ class Lines:
         """Whether the pattern occurs in the line (checked once per line and pattern)."""
         def compute() -> bool:
             text = self.text(line)
-            if literals is not None and not any(map(text.lower().__contains__, literals)):
-                return False
-            return pattern.search(text) is not None
+            return may_hold(text.lower(), literals) and pattern.search(text) is not None
 
         return self.cached(("search", line, id(pattern)), compute)
 
@@ -188,7 +184,7 @@ class UsageJudge:
         self.reading = reading
         self.finder = finder
         self.regions = Regions(rules)
-        cues = rules.cues if reading == "context" else rules.answer_cues
+        cues = rules.cues_for(reading)
         self.cues = Cues(rules, ("not_used", "use"), cues)
         self.denials = [(rules.compile(c.pattern), c.reason) for c in cues if c.effect == "deny"]
 
@@ -231,7 +227,7 @@ class UsageJudge:
 
 
 def _joined(text: str, a: Found, b: Found) -> bool:
-    between = _BRACKETED.sub(" ", text[a.end:b.start])
+    between = BRACKETED.sub(" ", text[a.end:b.start])
     return a.kind == b.kind and _LIST_JOINT.fullmatch(between) is not None
 
 

@@ -6,6 +6,7 @@ import pytest
 
 import methodx
 from methodx.evaluation import QUESTION_OF_CQ, gold_items, predicted_items, read_jsonl, score
+from methodx.extract import extractor
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 THRESHOLDS = {"frameworks": 0.90, "hardware": 0.85}
@@ -20,7 +21,7 @@ def scores():
     prompts = {r["id"]: r["text"] for r in read_jsonl(CORPUS / "prompts.jsonl.gz") if r["id"] in gold}
     assert set(prompts) == set(gold), "every labelled prompt needs its text"
     answers = {i: methodx.answer(prompts[i]) for i in gold}
-    canonical = methodx.Extractor(methodx.load_rules()).finder.frameworks.canonical
+    canonical = extractor().finder.frameworks.canonical
     results = {}
     for cq, question in QUESTION_OF_CQ.items():
         ids = [i for i in gold if i.endswith(cq)]

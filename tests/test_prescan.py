@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import methodx
+from methodx.extract import extractor
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -78,10 +79,10 @@ FAMILIES = {
 
 
 def both_paths(text):
-    extractor = methodx._extractor()
+    reader = extractor()
     prompt = methodx.read_prompt(text)
-    fast = [m.model_dump() for m in extractor.mentions(prompt.context.text, prompt.context.start, prescan=True)]
-    full = [m.model_dump() for m in extractor.mentions(prompt.context.text, prompt.context.start, prescan=False)]
+    fast = [m.model_dump() for m in reader.mentions(prompt.context.text, prompt.context.start, prescan=True)]
+    full = [m.model_dump() for m in reader.mentions(prompt.context.text, prompt.context.start, prescan=False)]
     return fast, full
 
 
@@ -125,7 +126,7 @@ def _compare_share(path: str, share: int, shares: int) -> tuple[int, list[str]]:
     """Compare both paths on every `shares`-th prompt of the corpus, starting at `share`."""
     import methodx as mx
 
-    extractor = mx._extractor()
+    reader = extractor()
     checked, different = 0, []
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         for number, line in enumerate(lines):
@@ -134,8 +135,8 @@ def _compare_share(path: str, share: int, shares: int) -> tuple[int, list[str]]:
             record = json.loads(line)
             prompt = mx.read_prompt(record["text"])
             context, base = prompt.context.text, prompt.context.start
-            fast = [m.model_dump() for m in extractor.mentions(context, base, prescan=True)]
-            full = [m.model_dump() for m in extractor.mentions(context, base, prescan=False)]
+            fast = [m.model_dump() for m in reader.mentions(context, base, prescan=True)]
+            full = [m.model_dump() for m in reader.mentions(context, base, prescan=False)]
             checked += 1
             if fast != full:
                 different.append(record["id"])

@@ -8,6 +8,7 @@ import pytest
 import methodx
 from methodx.answer import Renderer, build_answer
 from methodx.evaluation import read_jsonl
+from methodx.extract import extractor
 from methodx.models import Evidence, Mention
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -147,11 +148,11 @@ def test_names_that_need_a_package_cue_read_back_with_it(name):
 def _rendered(term_name, category):
     """methodx's own answer when the context names only this framework term."""
     rules = methodx.load_rules()
-    extractor = methodx._extractor()
+    reader = extractor()
     span = Evidence(start=0, end=len(term_name), text=term_name,
                     sentence={"start": 0, "end": len(term_name), "text": term_name})
     mention = Mention(kind="framework", name=term_name, category=category, evidence=span, used=True)
-    renderer = Renderer(rules.templates, extractor.finder.frameworks.is_listed)
+    renderer = Renderer(rules.templates, reader.finder.frameworks.is_listed)
     return build_answer("frameworks", None, [mention], renderer)
 
 
