@@ -54,8 +54,7 @@ class Renderer:
         t = self.t.frameworks
         name = t.get("display:" + item.name, item.name)
         if not self.is_listed(item.name):
-            name = t["unlisted:" + str(item.details.get("language"))] if f"unlisted:{item.details.get('language')}" in t else t["unlisted"]
-            name = name.format(name=item.name)
+            name = t.get(f"unlisted:{item.details.get('language')}", t["unlisted"]).format(name=item.name)
         return t["version"].format(name=name, version=item.version) if item.version else name
 
     def frameworks(self, items: list[Item]) -> str:
@@ -91,8 +90,7 @@ class Renderer:
         parts = [t[key].format(value=item.details[key]) for key in ("memory", "cores", "clock") if key in item.details]
         if isinstance(item.details.get("count"), int) and item.details["count"] > 1:
             parts.append(t["count"].format(count=item.details["count"]))
-        name = item.name
-        return t["details"].format(name=name, details=", ".join(parts)) if parts else name
+        return t["details"].format(name=item.name, details=", ".join(parts)) if parts else item.name
 
     def hardware(self, items: list[Item]) -> str:
         t = self.t.hardware

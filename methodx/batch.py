@@ -9,6 +9,7 @@ A bad input yields a record with its error, never a gap: nothing is lost.
 import gzip
 import json
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from multiprocessing import get_context
@@ -100,8 +101,6 @@ def answer_many(inputs: Iterable, *, n_process: int = 1, batch_size: int = 64, q
 
 def read_records(source: str) -> Iterator[dict]:
     """The records of a JSONL file (or .gz, or '-' for stdin); a bad line becomes a record that says why."""
-    import sys
-
     if source == "-":
         lines = sys.stdin
     else:

@@ -237,11 +237,11 @@ class Triggers:
 class Packages:
     """Unlisted packages recognised by the phrase around them."""
 
-    def __init__(self, rules: Rules, known: list[Gazetteer]):
+    def __init__(self, rules: Rules, frameworks: Gazetteer):
         self.rules = rules
         self.contexts = [(rules.compile(c.pattern), c) for c in rules.package_contexts]
         self._modelling = [rules.compile(m.pattern) for m in rules.modelling]
-        self._known = known
+        self._frameworks = frameworks
         self._next_listed = rules.compile(
             r"(?:\s*\([^()]{0,80}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?(?P<q>[\"'])(?P<name>{PKG})(?P=q)")
 
@@ -276,7 +276,7 @@ class Packages:
             return None
         if name.islower() and lower.endswith(self.rules.not_package_endings):
             return None
-        if any(g.knows(name) for g in self._known):
+        if self._frameworks.knows(name):
             return None  # a listed term: the gazetteer reports it
         s, e = sentences.around(start)
         mention = Found("framework", name, "ml" if self.is_modelling(text[s:e]) else "other", start, end)
@@ -364,7 +364,7 @@ class MentionFinder:
         self.reading = reading
         self.frameworks = Gazetteer(rules, "framework", rules.frameworks)
         self.hardware = Gazetteer(rules, "hardware", rules.hardware)
-        self.packages = Packages(rules, [self.frameworks])
+        self.packages = Packages(rules, self.frameworks)
         self.details = Details(rules)
         self._software_cues = Cues(rules, ("software",), rules.cues_for(reading))
         # the rules that read only the sentences the pre-scan picks: gazetteer patterns, then package phrases

@@ -100,14 +100,14 @@ class NormalisedText:
     def _segment(self, i: int) -> Segment:
         return self._segments[max(bisect_right(self._starts, i) - 1, 0)]
 
-    def _unspaced(self, i: int, end: bool) -> int:
+    def _unspaced(self, i: int) -> int:
         """Offset i before the runs of spaces were collapsed."""
-        k = bisect_right(self._runs, i - 1 if end else i - 1) - 1 if self._runs else -1
+        k = bisect_right(self._runs, i - 1) - 1
         return i + (self._removed[k] if k >= 0 else 0)
 
     def start(self, i: int) -> int:
         """Original offset (in the caller's text) of normalised offset i, as a span start."""
-        i = self._unspaced(i, end=False)
+        i = self._unspaced(i)
         if not self._segments:
             return self.base
         if i >= self._segments[-1].norm_end:
@@ -119,7 +119,7 @@ class NormalisedText:
 
     def end(self, i: int) -> int:
         """Original offset (in the caller's text) of normalised offset i, as a span end."""
-        i = self._unspaced(i, end=True)
+        i = self._unspaced(i)
         if not self._segments or i <= 0:
             return self.base
         seg = self._segment(i - 1)

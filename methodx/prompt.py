@@ -14,6 +14,7 @@ Anything without the query line is plain text: all of it is context.
 """
 
 import re
+
 from pydantic import BaseModel, Field
 
 from methodx.errors import InputError

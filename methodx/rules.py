@@ -199,7 +199,6 @@ def _fields(template: str) -> set[str]:
 class Templates(Rule):
     """How answers are worded; see docs/templates.md."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     block: str = Field(description="The whole answer; {answer} is the text.")
     frameworks: dict[str, str]
     hardware: dict[str, str]
@@ -231,6 +230,11 @@ def pattern_dir() -> Path:
 
 
 def _read_jsonl(path: Path, model: type[Rule], macros: dict[str, str]) -> list:
+    return [rule for _, rule in _read_numbered(path, model, macros)]
+
+
+def _read_numbered(path: Path, model: type[Rule], macros: dict[str, str]) -> list[tuple[int, Rule]]:
+    """(line number, rule) of each rule of a JSONL file."""
     if not path.is_file():
         raise PatternError(str(path), None, "rule file not found")
     rules = []
@@ -256,7 +260,7 @@ def _read_jsonl(path: Path, model: type[Rule], macros: dict[str, str]) -> list:
                 compile_regex(value, macros)
             except (regex.error, KeyError) as error:
                 raise PatternError(str(path), number, f"{field}: bad regular expression: {error}") from None
-        rules.append(rule)
+        rules.append((number, rule))
     return rules
 
 
@@ -341,13 +345,13 @@ def alias_key(text: str, cased: bool) -> str:
     return text if cased else text.lower()
 
 
-def _check_terms(path: Path, terms: list[Term], categories: tuple[str, ...]) -> None:
-    """What one line cannot show: categories of the kind, one term per alias, implied terms that exist."""
-    lines = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-             if line.strip() and not line.lstrip().startswith("#")]
-    names = {term.name for term in terms}
+def _read_terms(path: Path, macros: dict[str, str], categories: tuple[str, ...]) -> list[Term]:
+    """The terms of a gazetteer, checked for what one line cannot show: categories of the kind,
+    one term per alias, implied terms that exist."""
+    numbered = _read_numbered(path, Term, macros)
+    names = {term.name for _, term in numbered}
     owners: dict[tuple[str, bool], str] = {}
-    for number, term in zip(lines, terms, strict=True):
+    for number, term in numbered:
         for value in [term.category] + [c.category for c in term.category_when]:
             if value not in categories:
                 raise PatternError(str(path), number, f"category: {value!r} is not one of {', '.join(categories)}")
@@ -361,6 +365,7 @@ def _check_terms(path: Path, terms: list[Term], categories: tuple[str, ...]) -> 
         for name in term.implies:
             if name not in names:
                 raise PatternError(str(path), number, f"implies {name!r}, which is not a term of this file")
+    return [term for _, term in numbered]
 
 
 def load_rules(directory: str | Path | None = None) -> Rules:
@@ -381,10 +386,8 @@ def _load_rules(directory: str) -> Rules:
             compile_regex(value, macros)
         except (regex.error, KeyError) as error:
             raise PatternError(str(root / "macros.json"), None, f"macro {name}: bad regular expression: {error}") from None
-    frameworks = _read_jsonl(root / "frameworks.jsonl", Term, macros)
-    _check_terms(root / "frameworks.jsonl", frameworks, FRAMEWORK_CATEGORIES)
-    hardware = _read_jsonl(root / "hardware.jsonl", Term, macros)
-    _check_terms(root / "hardware.jsonl", hardware, HARDWARE_CATEGORIES)
+    frameworks = _read_terms(root / "frameworks.jsonl", macros, FRAMEWORK_CATEGORIES)
+    hardware = _read_terms(root / "hardware.jsonl", macros, HARDWARE_CATEGORIES)
     try:
         templates = Templates.model_validate(_read_json(root / "templates.json", "JSON"))
     except ValidationError as error:
