@@ -1,9 +1,9 @@
-"""Score methodx on the labelled development set (../shared/corpus).
+"""Score methodx on the labelled development set (../shared/corpus), in plain text.
 
     python benchmarks/dev_accuracy.py            # the figures
     python benchmarks/dev_accuracy.py --errors   # plus every false positive and false negative
 
-Scoring follows ../shared/README.md (see methodx/evaluation.py).
+The scoring is methodx.evaluate's, as in `methodx eval` (see methodx/evaluation.py).
 """
 
 import argparse
@@ -12,8 +12,6 @@ import time
 from pathlib import Path
 
 import methodx
-from methodx.evaluation import QUESTION_OF_CQ, gold_items, predicted_items, read_jsonl, score
-from methodx.extract import extractor
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
@@ -26,16 +24,12 @@ def main() -> int:
     if not (args.corpus / "gold_dev.jsonl").is_file():
         print(f"no development set at {args.corpus}", file=sys.stderr)
         return 1
-    gold = {r["id"]: r for r in read_jsonl(args.corpus / "gold_dev.jsonl")}
-    prompts = {r["id"]: r["text"] for r in read_jsonl(args.corpus / "prompts.jsonl.gz") if r["id"] in gold}
     started = time.perf_counter()
-    answers = {i: methodx.answer(prompts[i]) for i in gold}
-    seconds = time.perf_counter() - started
-    canonical = extractor().finder.frameworks.canonical
-    print(f"{len(answers)} prompts in {seconds:.1f} s")
-    for cq, question in QUESTION_OF_CQ.items():
-        pairs = [(i, gold_items(gold[i]), predicted_items(answers[i].items)) for i in gold if i.endswith(cq)]
-        result = score(question, pairs, canonical)
+    report = methodx.evaluate(args.corpus / "gold_dev.jsonl", prompts=args.corpus / "prompts.jsonl.gz")
+    result_of = {"frameworks": report.frameworks, "hardware": report.hardware}
+    print(f"{sum(r.prompts for r in result_of.values())} prompts read and scored in "
+          f"{time.perf_counter() - started:.1f} s")
+    for question, result in result_of.items():
         line = (f"{question:10} P={result.precision:.3f} R={result.recall:.3f} F1={result.f1:.3f} "
                 f"answerability={result.answerability_accuracy:.3f} "
                 f"tp={result.true_positives} fp={result.false_positives} fn={result.false_negatives}")
@@ -47,6 +41,8 @@ def main() -> int:
                 kind = "FP" if e.kind == "false_positive" else "FN"
                 evidence = (e.evidence or "").replace("\n", " ")[:200]
                 print(f"   {kind} {e.id} | {e.name} | {e.category} | {evidence}")
+    if report.missing:
+        print(f"{len(report.missing)} gold prompts had no prompt text (scored as answering nothing)")
     return 0
 
 

@@ -64,21 +64,12 @@ def aho_corasick(texts: list[str]):
     return timed(lambda text: sum(1 for _ in automaton.iter(text.lower())), texts)
 
 
-def fresh(code: str, repeat: int = 5) -> float:
-    """Best wall time of running `code` in a new interpreter."""
+def fresh(*arguments: str, repeat: int = 5) -> float:
+    """Best wall time of `python *arguments` in a new interpreter."""
     best = float("inf")
     for _ in range(repeat):
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
-        best = min(best, time.perf_counter() - started)
-    return best
-
-
-def cli_cold_start(repeat: int = 5) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "methodx.cli", "answer", str(SEED)], check=True, capture_output=True)
+        subprocess.run([sys.executable, *arguments], check=True, capture_output=True)
         best = min(best, time.perf_counter() - started)
     return best
 
@@ -151,9 +142,9 @@ def main() -> int:  # noqa: PLR0915 (one report, read top to bottom)
               f"| {spacy_time / seconds:.1f}x |")
     print()
     peak = peak_memory_mb(args.corpus, args.limit)
-    base = fresh("pass")
-    imported = fresh("import methodx")
-    cold = cli_cold_start()
+    base = fresh("-c", "pass")
+    imported = fresh("-c", "import methodx")
+    cold = fresh("-m", "methodx.cli", "answer", str(SEED))
     print("| measure | value | target |")
     print("|---|---:|---|")
     print(f"| methodx end to end (`methodx.answer` on every prompt) vs spaCy make_doc | {spacy_time / answer:.1f}x faster | >= 10x |")

@@ -1,4 +1,4 @@
-"""Accuracy on the labelled development set, scored as benchmarks/dev_accuracy.py scores it."""
+"""Accuracy on the labelled development set, scored as methodx.evaluate scores it (routing by the query too)."""
 
 from pathlib import Path
 
