@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 from methodx.answer import SCORED_CATEGORIES
 from methodx.errors import InputError
 from methodx.extract import extractor
-from methodx.models import Item
+from methodx.models import Item, Mention
 
 QUESTION_OF_CQ = {"CQ19": "frameworks", "CQ20": "hardware"}
 _VENDORS = regex.compile(
@@ -90,11 +90,12 @@ def hardware_key(name: str, category: str) -> str:
     return _NOT_ALNUM.sub("", _VENDORS.sub(" ", text))
 
 
-def _hardware_match(gold: Scored, pred: Scored) -> bool:
-    if gold.category != pred.category:
+def same_hardware(a: Scored | Item | Mention, b: Scored | Item | Mention) -> bool:
+    """The same hardware: one category, and one normalised name holds the other."""
+    if a.category != b.category:
         return False
-    g, p = hardware_key(gold.name, gold.category), hardware_key(pred.name, pred.category)
-    return bool(g and p) and (g in p or p in g)
+    key_a, key_b = hardware_key(a.name, a.category), hardware_key(b.name, b.category)
+    return bool(key_a and key_b) and (key_a in key_b or key_b in key_a)
 
 
 def score_prompt(question: str, gold: list[Scored], pred: list[Scored],
@@ -115,7 +116,7 @@ def score_prompt(question: str, gold: list[Scored], pred: list[Scored],
     unmatched = list(pred)
     tp, fn = [], []
     for g in gold:
-        match = next((p for p in unmatched if _hardware_match(g, p)), None)
+        match = next((p for p in unmatched if same_hardware(g, p)), None)
         if match is None:
             fn.append(g)
         else:

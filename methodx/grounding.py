@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 
 from methodx.answer import KIND_OF_QUESTION, merge
 from methodx.errors import InputError
-from methodx.evaluation import framework_key, hardware_key
+from methodx.evaluation import framework_key, same_hardware
 from methodx.extract import extractor
 from methodx.models import Evidence, Item, Mention, Question
 from methodx.prompt import check_text, read_prompt
@@ -78,10 +78,7 @@ def read_answer(text: str, question: Question, *, patterns: str | None = None) -
 def _same(claim: Item, mention: Mention, canonical) -> bool:
     if claim.category in ("dl", "ml", "language", "other") or mention.kind == "framework":
         return framework_key(claim.name, canonical) == framework_key(mention.name, canonical)
-    if claim.category != mention.category:
-        return False
-    a, b = hardware_key(claim.name, claim.category), hardware_key(mention.name, mention.category)
-    return bool(a and b) and (a in b or b in a)
+    return same_hardware(claim, mention)
 
 
 def verify(prompt_text: str, answer_text: str | None = None, *, patterns: str | None = None) -> Verification:
