@@ -4,12 +4,10 @@ The wording lives in patterns/templates.json (documented in docs/templates.md).
 """
 
 from methodx.models import Answer, Item, Mention, Question
-from methodx.rules import Templates
+from methodx.rules import HARDWARE_CATEGORIES, Templates
 
-SCORED_CATEGORIES = {
-    "frameworks": {"dl", "ml"},
-    "hardware": {"gpu", "tpu", "cpu", "ram", "cloud", "cluster", "device", "other"},
-}
+# what answers a question: a language or other software alone does not; any hardware does
+SCORED_CATEGORIES = {"frameworks": {"dl", "ml"}, "hardware": set(HARDWARE_CATEGORIES)}
 KIND_OF_QUESTION = {"frameworks": "framework", "hardware": "hardware"}
 MAX_WORDS = 400
 

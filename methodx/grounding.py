@@ -22,6 +22,7 @@ from methodx.extract import extractor
 from methodx.models import Evidence, Item, Mention, Question
 from methodx.prompt import check_text, read_prompt
 from methodx.questions import route
+from methodx.rules import FRAMEWORK_CATEGORIES
 
 Status = Literal["supported", "only_mentioned", "unsupported"]
 _ANSWER_MARKERS = regex.compile(r"^[ \t]*(?:Helpful\s+)?Answer:::?[ \t]*|^[ \t]*Answer:[ \t]*", regex.M)
@@ -76,7 +77,7 @@ def read_answer(text: str, question: Question, *, patterns: str | None = None) -
 
 
 def _same(claim: Item, mention: Mention, canonical) -> bool:
-    if claim.category in ("dl", "ml", "language", "other") or mention.kind == "framework":
+    if claim.category in FRAMEWORK_CATEGORIES or mention.kind == "framework":
         return framework_key(claim.name, canonical) == framework_key(mention.name, canonical)
     return same_hardware(claim, mention)
 
