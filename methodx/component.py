@@ -45,8 +45,12 @@ class MethodxComponent:
                  spans_key: str = "methodx"):
         self.name = name
         self.spans_key = spans_key
-        self.patterns = str(Path(patterns)) if patterns else str(pattern_dir())
-        self.extractor = Extractor(load_rules(self.patterns))
+        self._use(str(Path(patterns)) if patterns else str(pattern_dir()))
+
+    def _use(self, patterns: str) -> None:
+        """Read the rules of a patterns directory, which to_disk and to_bytes then save."""
+        self.patterns = patterns
+        self.extractor = Extractor(load_rules(patterns))
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -80,8 +84,7 @@ class MethodxComponent:
         shutil.copytree(self.patterns, target)
 
     def from_disk(self, path, *, exclude=tuple()) -> "MethodxComponent":
-        self.patterns = str(Path(path) / "patterns")
-        self.extractor = Extractor(load_rules(self.patterns))
+        self._use(str(Path(path) / "patterns"))
         return self
 
     def to_bytes(self, *, exclude=tuple()) -> bytes:
@@ -97,6 +100,5 @@ class MethodxComponent:
         directory = Path(tempfile.mkdtemp(prefix="methodx-patterns-"))
         for name, text in files.items():
             (directory / name).write_text(text, encoding="utf-8")
-        self.patterns = str(directory)
-        self.extractor = Extractor(load_rules(self.patterns))
+        self._use(str(directory))
         return self
