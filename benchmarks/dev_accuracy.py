@@ -26,8 +26,8 @@ def main() -> int:
         return 1
     started = time.perf_counter()
     report = methodx.evaluate(args.corpus / "gold_dev.jsonl", prompts=args.corpus / "prompts.jsonl.gz")
-    result_of = {"frameworks": report.frameworks, "hardware": report.hardware}
-    print(f"{sum(r.prompts for r in result_of.values())} prompts read and scored in "
+    result_of = report.scores
+    print(f"{sum(r.answers for r in result_of.values())} answers read and scored in "
           f"{time.perf_counter() - started:.1f} s")
     for question, result in result_of.items():
         line = (f"{question:10} P={result.precision:.3f} R={result.recall:.3f} F1={result.f1:.3f} "

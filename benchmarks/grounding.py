@@ -13,8 +13,9 @@ import collections
 import sys
 from pathlib import Path
 
+from methodx.score import read_jsonl
+
 import methodx
-from methodx.evaluation import read_jsonl
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 STATUSES = ("supported", "only_mentioned", "unsupported")
@@ -27,9 +28,9 @@ def main() -> int:
     if not (args.corpus / "llm_answers.jsonl.gz").is_file():
         print(f"no LLM answers at {args.corpus}", file=sys.stderr)
         return 1
-    answers = list(read_jsonl(args.corpus / "llm_answers.jsonl.gz"))
+    answers = [record for _, record in read_jsonl(args.corpus / "llm_answers.jsonl.gz")]
     wanted = {a["id"] for a in answers}
-    prompts = {r["id"]: r["text"] for r in read_jsonl(args.corpus / "prompts.jsonl.gz") if r["id"] in wanted}
+    prompts = {r["id"]: r["text"] for _, r in read_jsonl(args.corpus / "prompts.jsonl.gz") if r["id"] in wanted}
     counts: dict[tuple[str, str], collections.Counter] = collections.defaultdict(collections.Counter)
     answered = collections.Counter()
     reasons: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)

@@ -12,8 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from methodx.score import read_jsonl
+
 import methodx
-from methodx.evaluation import read_jsonl
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
@@ -27,7 +28,7 @@ def main() -> int:
     if not path.is_file():
         print(f"no human judgements at {path}", file=sys.stderr)
         return 1
-    rows = [r for r in read_jsonl(path) if r["cq"] in (19, 20)]
+    rows = [r for _, r in read_jsonl(path) if r["cq"] in (19, 20)]
     agree = 0
     for row in rows:
         question = "frameworks" if row["cq"] == 19 else "hardware"

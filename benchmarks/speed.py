@@ -57,7 +57,7 @@ def aho_corasick(texts: list[str]):
 
     rules = methodx.load_rules()
     automaton = ahocorasick.Automaton()
-    for term in rules.frameworks + rules.hardware:
+    for term in [t for q in rules.questions.values() for t in q.terms]:
         for alias in term.alias_rules():
             automaton.add_word(alias.text.lower(), term.name)
     automaton.make_automaton()
@@ -112,8 +112,9 @@ def main() -> int:  # noqa: PLR0915 (one report, read top to bottom)
     asked = [r["text"] for r in records if r.get("cq") in (19, 20)]  # the frameworks and hardware prompts
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
 
-    import methodx
     import spacy
+
+    import methodx
 
     methodx.extract(texts[0])  # compile the rules outside the timing
     nlp = spacy.blank("en")

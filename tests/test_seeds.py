@@ -5,8 +5,7 @@ import re
 import pytest
 
 import methodx
-
-from conftest import SEED_FILES
+from tests.helpers import SEED_FILES
 
 SCORED_FRAMEWORKS = {"dl", "ml"}
 BLOCK = re.compile(r"Answer:::\nAnswer: [^\n]+\n\nAnswer:::")

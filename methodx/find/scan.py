@@ -1,0 +1,113 @@
+"""The pre-scan: every occurrence of the words the rules start from, in one pass over the text.
+
+The words (the first word of every alias, the triggers of pattern rules) are compiled
+into one regular expression shaped as a trie, so the text is read once whatever the
+number of words. A word is a run of ASCII letters or of digits ("RTX2080Ti" holds
+"rtx", "2080" and "ti"); it matches only as a whole run ("gpu" is not found in "gpus"
+unless "gpus" is a word too). Other strings ("i7", "c++") are found with str.find.
+"""
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+WORD = re.compile(r"[a-z]+|[0-9]+")
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of the words, factored by common prefixes."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+class Scanner:
+    def __init__(self, words: Iterable[str], strings: Iterable[str] = ()):
+        words = set(words)
+        letters = sorted(w for w in words if w.isalpha())
+        digits = sorted(w for w in words if w.isdigit())
+        if set(letters) | set(digits) != words:
+            raise ValueError(f"not a word of letters or of digits: {sorted(words - set(letters) - set(digits))}")
+        parts = []
+        if letters:
+            parts.append(r"(?<![^\W\d_])(?:" + _trie(letters) + r")(?![^\W\d_])")
+        if digits:
+            parts.append(r"(?<!\d)(?:" + _trie(digits) + r")(?!\d)")
+        self._pattern = re.compile("|".join(parts)) if parts else None
+        self._folded = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        self._strings = sorted(set(strings))
+
+    def scan(self, text: str) -> dict[str, list[int]]:
+        """Where each word and string occurs (lower-case keys), in order."""
+        positions: dict[str, list[int]] = defaultdict(list)
+        lowered = text.lower()
+        same_length = len(lowered) == len(text)  # lower-casing can change the length of a few characters ('İ')
+        pattern, haystack = (self._pattern, lowered) if same_length else (self._folded, text)
+        if pattern is not None:
+            for match in pattern.finditer(haystack):
+                positions[match.group().lower()].append(match.start())
+        for string in self._strings:
+            if same_length:
+                i = lowered.find(string)
+                while i >= 0:
+                    positions[string].append(i)
+                    i = lowered.find(string, i + 1)
+            else:
+                positions[string] += [m.start() for m in re.finditer(re.escape(string), text, re.IGNORECASE)]
+        return positions
+
+
+def is_word(trigger: str) -> bool:
+    """Letters only or digits only: a trigger matched as a whole word; any other as a plain string."""
+    return WORD.fullmatch(trigger) is not None
+
+
+class Triggers:
+    """Which sentences can hold a match of each pattern rule.
+
+    A rule's triggers are words one of which the sentence of every match of its
+    patterns holds. The rule's patterns then read only those sentences; a rule
+    without triggers reads every sentence. With the pre-scan off, every rule reads
+    every sentence: the same result when the triggers are right.
+    """
+
+    def __init__(self, triggers: list[list[str] | None]):
+        """triggers[i]: the triggers of rule i, or None."""
+        self.count = len(triggers)
+        self._always = [i for i, ws in enumerate(triggers) if not ws]
+        self._rules_for: dict[str, list[int]] = {}
+        for i, ws in enumerate(triggers):
+            for trigger in ws or []:
+                self._rules_for.setdefault(trigger, []).append(i)
+        self.words = frozenset(t for t in self._rules_for if is_word(t))
+        self.strings = frozenset(t for t in self._rules_for if not is_word(t))
+
+    def windows(self, positions: dict[str, list[int]], sentences, prescan: bool = True) -> list[list[tuple[int, int]]]:
+        """For each rule, the sentences its patterns read."""
+        if not prescan:
+            return [sentences.spans] * self.count
+        hits: dict[int, set[tuple[int, int]]] = {}
+        for trigger in self._rules_for.keys() & positions.keys():
+            found = {sentences.around(position) for position in positions[trigger]}
+            for rule in self._rules_for[trigger]:
+                hits.setdefault(rule, set()).update(found)
+        windows: list[list[tuple[int, int]]] = [[] for _ in range(self.count)]
+        for rule, found in hits.items():
+            windows[rule] = sorted(found)
+        if self._always:
+            every = sentences.spans
+            for rule in self._always:
+                windows[rule] = every
+        return windows

@@ -1,0 +1,110 @@
+"""Read a RAG prompt (LangChain "stuff" format) into its parts.
+
+    Use the following pieces of context ... make up an answer.   <- header
+    <context chunks>
+    Question: %INSTRUCTIONS:
+    <instructions>
+    %Query
+    Query: "<query>"
+    Provide your answer as follows: ... Answer:::
+    Helpful Answer:
+    <reference answer, never used to answer>
+
+Anything without the query line is plain text: all of it is context.
+"""
+
+import re
+
+from methodx.errors import InputError
+from methodx.inputs.document import Document, whole
+from methodx.inputs.sections import sections_of
+from methodx.models import Span
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_HEADER = re.compile(r"\A\s*Use the following pieces of context[^\n]*\n")
+_INSTRUCTIONS = re.compile(r"%INSTRUCTIONS:[ \t]*\n?(?P<body>.*?)\n[ \t]*%Query", re.S)
+_SPACES = " \t"
+
+
+def _line_start(text: str, i: int) -> int | None:
+    """Where the line holding offset i starts, if only spaces or tabs come before i on it."""
+    start = text.rfind("\n", 0, i) + 1
+    return start if not text[start:i].strip(_SPACES) else None
+
+
+def _markers(text: str, marker: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(line start, end of marker) of each line of text[start:end] that begins with `marker`."""
+    end = len(text) if end is None else end
+    found, i = [], text.find(marker, start, end)
+    while i >= 0:
+        line = _line_start(text, i)
+        if line is not None and line >= start:
+            found.append((line, i + len(marker)))
+        i = text.find(marker, i + 1, end)
+    return found
+
+
+def check_text(text: object) -> str:
+    """Refuse what cannot be a prompt, with a reason a user can act on."""
+    if isinstance(text, (bytes, bytearray)):
+        raise InputError("expected text (str), got bytes: decode it as UTF-8 first")
+    if not isinstance(text, str):
+        raise InputError(f"expected text (str), got {type(text).__name__}")
+    if not text.strip():
+        raise InputError("the input is empty")
+    # PDF text may hold a stray NUL for a lost glyph ("e\x00cient"); binary data holds many.
+    sample = text[:4096]
+    controls = len(_CONTROL.findall(sample))
+    if controls > max(2, 0.02 * len(sample)):
+        raise InputError("the input looks binary (it is full of control characters)")
+    return text
+
+
+def _strip_quotes(query: str) -> str:
+    query = query.strip()
+    if len(query) >= 2 and query[0] in "\"'“" and query[-1] in "\"'”":
+        query = query[1:-1]
+    return query.strip()
+
+
+def read_prompt(text: str, source: str | None = None) -> Document:
+    """Split a prompt into context, query, instructions and reference answer; text without a
+    'Query:' line is plain text, all of it context."""
+    text = check_text(text)
+    queries = _markers(text, "Query:")
+    if not queries:
+        return whole(text, "text", source, sections=sections_of(text))
+    query_start, query_text_start = queries[-1]
+    query_end = text.find("\n", query_text_start)
+    query_end = len(text) if query_end < 0 else query_end
+
+    header = _HEADER.match(text)
+    start = header.end() if header else 0
+    end = query_start
+    questions = _markers(text, "Question:", start, query_start)
+    if questions:
+        end = questions[-1][0]
+    instructions = _INSTRUCTIONS.search(text, start, query_end)
+    if instructions and instructions.start() < end:
+        end = instructions.start()
+
+    helpful = _markers(text, "Helpful Answer:", query_end)
+    answer_offset = None
+    if helpful:
+        answer_offset = helpful[0][1]
+        while answer_offset < len(text) and text[answer_offset] in _SPACES:
+            answer_offset += 1
+        if text.startswith("\n", answer_offset):
+            answer_offset += 1
+    reference = text[answer_offset:].strip() if answer_offset is not None else None
+    return Document(
+        text=text,
+        format="prompt",
+        source=source,
+        context=Span(start=start, end=end, text=text[start:end]),
+        sections=sections_of(text, start, end),
+        query=_strip_quotes(text[query_text_start:query_end]) or None,
+        instructions=instructions.group("body").strip() if instructions else None,
+        reference_answer=reference or None,
+        answer_offset=answer_offset,
+    )

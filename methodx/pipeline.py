@@ -1,0 +1,99 @@
+"""The orchestrator: Document -> Text -> candidates (find) -> verdicts (judge) -> items and Answer (questions).
+
+Nothing downstream calls back upstream: each stage reads what the one before made.
+"""
+
+from functools import lru_cache
+
+from methodx.errors import InputError
+from methodx.find import Candidate, Finder
+from methodx.inputs import Document
+from methodx.judge import Decision, Judge
+from methodx.judge import Span as Target
+from methodx.models import Answer, Evidence, Mention, PaperAnswers, Verdict
+from methodx.questions import Question, load_questions, route, wrap
+from methodx.rules import Rules, load_rules
+from methodx.text import Text
+
+
+class Pipeline:
+    """Compiled rules, ready to read any number of documents.
+
+    reading="context" reads papers and prompts; reading="answer" reads answers (see judge).
+    """
+
+    def __init__(self, rules: Rules, reading: str = "context"):
+        self.rules = rules
+        self.reading = reading
+        self.questions: dict[str, Question] = load_questions(rules)
+        self.finder = Finder(rules, reading)
+        self.judge = Judge(rules, reading)
+
+    def text(self, document: Document) -> Text:
+        sections = [(s.start, s.end, s.kind) for s in document.sections]
+        return Text(document.normalised, sections)
+
+    def mentions(self, document: Document, kinds: frozenset[str] | None = None) -> list[Mention]:
+        """Every mention of the given kinds (all by default) in the document's context, judged."""
+        text = self.text(document)
+        candidates = self.finder.find(text, kinds)
+        decisions = self.judge.judge(text, candidates)
+        return [_mention(text, c, d) for c, d in zip(candidates, decisions)]
+
+    def question(self, name: str) -> Question:
+        if name not in self.questions:
+            raise InputError(f"unknown question {name!r}: use one of {', '.join(self.questions)}")
+        return self.questions[name]
+
+    def answer(self, document: Document, question: str | None = None, query: str | None = None) -> Answer:
+        """The answer to the question (routed from the query when not given)."""
+        query = query or document.query
+        name = route(query, self.questions) if question is None else question
+        if name == "unsupported":
+            unsupported = self.rules.answer.no_query if not query and question is None else self.rules.answer.unsupported
+            return Answer(question="unsupported", query=query, unknown=True, text=wrap(self.rules.answer.block, unsupported))
+        asked = self.question(name)
+        return asked.answer(query, self.mentions(document, frozenset([asked.kind])))
+
+    def annotate(self, document: Document) -> PaperAnswers:
+        """Every question answered from one reading."""
+        mentions = self.mentions(document)
+        answers = {name: q.answer(document.query, [m for m in mentions if m.kind == q.kind])
+                   for name, q in self.questions.items()}
+        return PaperAnswers(source=document.source, answers=answers, sections=document.sections)
+
+
+    def judge_spans(self, text: str, spans: list[tuple[int, int, str]]) -> list[Verdict]:
+        """A verdict for each (start, end, kind) span of `text` (offsets of `text`; all of it is read)."""
+        read = Text.of(text)
+        targets = [Target(read.norm.to_normalised(s), read.norm.to_normalised(e, end=True), kind) for s, e, kind in spans]
+        order = sorted(range(len(targets)), key=lambda i: targets[i].start)
+        verdicts: list[Verdict] = [Verdict(used=True)] * len(targets)
+        for i, decision in zip(order, self.judge.judge(read, [targets[i] for i in order])):
+            verdicts[i] = Verdict(used=decision.used, reason=decision.reason, rule=decision.rule,  # type: ignore[arg-type]
+                                  cue=read.span(*decision.cue) if decision.cue else None)
+        return verdicts
+
+
+@lru_cache(maxsize=8)
+def pipeline(patterns: str | None = None, reading: str = "context") -> Pipeline:
+    """The Pipeline of a patterns directory (the shipped rules by default), built once per process."""
+    return Pipeline(load_rules(patterns), reading)
+
+
+def _mention(text: Text, candidate: Candidate, decision: Decision) -> Mention:
+    sentence = text.span(*text.sentences.around(candidate.start))
+    here = text.span(candidate.start, candidate.end)
+    return Mention(
+        kind=candidate.kind,
+        name=candidate.name,
+        category=candidate.category,
+        version=candidate.version,
+        details=dict(candidate.details),
+        evidence=Evidence(start=here.start, end=here.end, text=here.text, sentence=sentence,
+                          section=text.section_at(candidate.start)),
+        used=decision.used,
+        reason=decision.reason,  # type: ignore[arg-type]  # the judge gives only Reason values
+        rule=decision.rule,
+        cue=text.span(*decision.cue) if decision.cue else None,
+    )

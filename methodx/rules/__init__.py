@@ -1,0 +1,216 @@
+"""Load and validate the rule files of a patterns/ directory.
+
+Every rule is data, checked by a pydantic model (rules/models.py) when it is read; a
+malformed rule raises PatternError naming the file and the line. The layout mirrors the
+package: find/, judge/, check/, and one folder per question under questions/.
+"""
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from methodx.errors import PatternError
+from methodx.rules.files import read_json, read_jsonl, read_model
+from methodx.rules.models import (
+    AnswerFormat,
+    Cue,
+    Detail,
+    Modelling,
+    NotAPackage,
+    PackageContext,
+    QuestionFile,
+    Region,
+    Term,
+    alias_key,
+)
+from methodx.rules.regex import Regexes
+from methodx.rules.tokens import expand_vocabulary
+
+__all__ = ["QuestionRules", "Rules", "load_rules", "pattern_dir"]
+
+
+@dataclass(frozen=True)
+class QuestionRules:
+    """The rule files of one question (patterns/questions/<name>/)."""
+
+    name: str
+    directory: Path
+    spec: QuestionFile
+    terms: list[Term]
+    templates: dict[str, str]
+    packages: list[PackageContext] = field(default_factory=list)
+    not_packages: frozenset[str] = frozenset()
+    not_package_endings: tuple[str, ...] = ()
+    modelling: list[Modelling] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.spec.kind
+
+
+@dataclass(frozen=True)
+class Rules:
+    """All rule files of one patterns/ directory, validated."""
+
+    directory: str
+    regexes: Regexes
+    spellings: dict[str, str]
+    details: list[Detail]
+    software_cues: list[Cue]
+    cues: list[Cue]
+    answer_cues: list[Cue]
+    regions: list[Region]
+    answer: AnswerFormat
+    questions: dict[str, QuestionRules]  # in routing order
+
+    def compile(self, pattern: str):
+        return self.regexes.compile(pattern)
+
+    def question_of_kind(self, kind: str) -> QuestionRules | None:
+        return next((q for q in self.questions.values() if q.kind == kind), None)
+
+
+def pattern_dir() -> Path:
+    """The installed rule files, or the checkout's patterns/ in an editable install."""
+    installed = Path(__file__).parent.parent / "patterns"
+    return installed if installed.is_dir() else Path(__file__).parent.parent.parent / "patterns"
+
+
+def load_rules(directory: str | Path | None = None) -> Rules:
+    """Read and validate every rule file; cached per directory."""
+    return _load(str(Path(directory) if directory else pattern_dir()))
+
+
+class _Checker:
+    """Checks what one line cannot show alone: regular expressions, kinds and categories, unique names."""
+
+    def __init__(self, regexes: Regexes, vocabulary: dict[str, list[str]]):
+        self.regexes = regexes
+        self.vocabulary = vocabulary
+        self.kinds: set[str] = set()
+        self.categories: set[str] = set()
+
+    def regex(self, path: Path, number: int, rule) -> None:
+        for name, value in rule.regexes():
+            problem = self.regexes.check(value)
+            if problem:
+                raise PatternError(str(path), number, f"{name}: {problem}")
+
+    def scope(self, path: Path, number: int, rule) -> None:
+        unknown = set(rule.kinds) - self.kinds
+        if unknown:
+            raise PatternError(str(path), number, f"kinds: {sorted(unknown)} is not one of {sorted(self.kinds)}")
+        unknown = set(rule.categories) - self.categories
+        if unknown:
+            raise PatternError(str(path), number, f"categories: {sorted(unknown)} is not one of {sorted(self.categories)}")
+
+    def rules(self, path: Path, model, *, scoped: bool = False) -> list:
+        rules = []
+        names: dict[str, int] = {}
+        for number, rule in read_jsonl(path, model):
+            self.regex(path, number, rule)
+            if scoped:
+                self.scope(path, number, rule)
+            name = getattr(rule, "name", None)
+            if name is not None and model is not Term:
+                if name in names:
+                    raise PatternError(str(path), number, f"name {name!r} is already the name of line {names[name]}")
+                names[name] = number
+            if isinstance(rule, Cue) and rule.tokens:
+                try:
+                    rule = rule.model_copy(update={"tokens": [expand_vocabulary(p, self.vocabulary) for p in rule.tokens]})
+                except KeyError as error:
+                    raise PatternError(str(path), number, f"tokens: {error.args[0]}") from None
+            rule._source = (str(path), number)  # where it came from, for errors found when it is compiled
+            rules.append(rule)
+        return rules
+
+
+def _strings(path: Path, what: str, list_values: bool = False) -> dict:
+    data = read_json(path)
+    kind = list if list_values else str
+    if not isinstance(data, dict) or not all(isinstance(v, kind) for v in data.values()):
+        raise PatternError(str(path), None, f"{what} must be an object of {'lists' if list_values else 'strings'}")
+    if list_values and not all(isinstance(w, str) for v in data.values() for w in v):
+        raise PatternError(str(path), None, f"{what}: every word must be a string")
+    return data
+
+
+def _terms(path: Path, check: _Checker, categories: list[str]) -> list[Term]:
+    """The terms of a gazetteer, checked for what one line cannot show: categories of the question,
+    one term per alias, implied terms that exist."""
+    numbered = read_jsonl(path, Term)
+    names = {term.name for _, term in numbered}
+    owners: dict[tuple[str, bool], str] = {}
+    for number, term in numbered:
+        check.regex(path, number, term)
+        for value in [term.category] + [c.category for c in term.category_when]:
+            if value not in categories:
+                raise PatternError(str(path), number, f"category: {value!r} is not one of {', '.join(categories)}")
+        for alias in term.alias_rules():
+            key = (alias_key(alias.text, alias.cased), alias.cased)
+            if owners.setdefault(key, term.name) != term.name:
+                raise PatternError(str(path), number, f"alias {alias.text!r} already names {owners[key]!r}")
+            for name in alias.implies:
+                if name not in names:
+                    raise PatternError(str(path), number, f"alias {alias.text!r} implies {name!r}, which is not a term of this file")
+        for name in term.implies:
+            if name not in names:
+                raise PatternError(str(path), number, f"implies {name!r}, which is not a term of this file")
+    return [term for _, term in numbered]
+
+
+def _question(directory: Path, check: _Checker) -> QuestionRules:
+    spec = read_model(directory / "question.json", QuestionFile)
+    for pattern in spec.routing + ([spec.score_noise] if spec.score_noise else []):
+        problem = check.regexes.check(pattern)
+        if problem:
+            raise PatternError(str(directory / "question.json"), None, f"routing: {problem}")
+    terms = _terms(directory / "gazetteer.jsonl", check, spec.categories)
+    templates = _strings(directory / "templates.json", "templates")
+    packages: list[PackageContext] = []
+    words: frozenset[str] = frozenset()
+    endings: tuple[str, ...] = ()
+    modelling: list[Modelling] = []
+    if (directory / "packages.jsonl").exists():
+        if spec.unlisted is None:
+            raise PatternError(str(directory / "question.json"), None, "unlisted: give the categories of names found by packages.jsonl")
+        packages = check.rules(directory / "packages.jsonl", PackageContext)
+        not_packages = check.rules(directory / "not_packages.jsonl", NotAPackage)
+        words = frozenset(w.lower() for rule in not_packages for w in rule.words)
+        endings = tuple(e.lower() for rule in not_packages for e in rule.endings)
+        modelling = check.rules(directory / "modelling.jsonl", Modelling)
+    return QuestionRules(directory.name, directory, spec, terms, templates, packages, words, endings, modelling)
+
+
+@lru_cache(maxsize=8)
+def _load(directory: str) -> Rules:
+    root = Path(directory)
+    if not root.is_dir():
+        raise PatternError(directory, None, "pattern directory not found")
+    macros = _strings(root / "macros.json", "macros")
+    regexes = Regexes(macros)
+    for name, value in macros.items():
+        problem = regexes.check(value)
+        if problem:
+            raise PatternError(str(root / "macros.json"), None, f"macro {name}: {problem}")
+    check = _Checker(regexes, _strings(root / "vocabulary.json", "vocabulary", list_values=True))
+    folders = sorted(p for p in (root / "questions").iterdir() if p.is_dir()) if (root / "questions").is_dir() else []
+    if not folders:
+        raise PatternError(str(root / "questions"), None, "no question folders")
+    questions = sorted((_question(folder, check) for folder in folders), key=lambda q: (q.spec.order, q.name))
+    for question in questions:
+        check.kinds.add(question.kind)
+        check.categories.update(question.spec.categories)
+    return Rules(
+        directory=directory,
+        regexes=regexes,
+        spellings={k.lower(): v for k, v in _strings(root / "find" / "spellings.json", "spellings").items()},
+        details=check.rules(root / "find" / "details.jsonl", Detail, scoped=True),
+        software_cues=check.rules(root / "find" / "software_cues.jsonl", Cue, scoped=True),
+        cues=check.rules(root / "judge" / "cues.jsonl", Cue, scoped=True),
+        answer_cues=check.rules(root / "check" / "cues.jsonl", Cue, scoped=True),
+        regions=check.rules(root / "judge" / "regions.jsonl", Region),
+        answer=read_model(root / "answer.json", AnswerFormat),
+        questions={q.name: q for q in questions},
+    )

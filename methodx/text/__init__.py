@@ -1,0 +1,59 @@
+"""The text stage: a document's text normalised, with its sentences, lines and tokens, read on demand.
+
+Every later stage (find, judge) reads one `Text`; what one stage computes of it
+(a sentence's tokens, the cue matches of a sentence) is kept for the next.
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from methodx.models import SectionKind, Span
+from methodx.text.cues import CueSet, Scope
+from methodx.text.lines import Lines
+from methodx.text.normalise import NormalisedText
+from methodx.text.sentences import Sentences
+from methodx.text.tokens import Tokens
+
+
+class Text:
+    """Normalised text, and the map back to the caller's offsets."""
+
+    def __init__(self, norm: NormalisedText, sections: Sequence[tuple[int, int, str]] = ()):
+        """norm: the normalised text; sections: (start, end, kind) in the caller's offsets."""
+        self.norm = norm
+        self.text = self.norm.text
+        self.sentences = Sentences(self.text)
+        self.lines = Lines(self.text)
+        self.sections: list[tuple[int, int, Any]] = [(self.norm.to_normalised(s), self.norm.to_normalised(e, end=True), kind)
+                         for s, e, kind in sections]
+        self._tokens: dict[tuple[int, int], Tokens] = {}
+        self._scopes: dict[tuple[int, tuple[int, int]], Scope] = {}
+
+    @classmethod
+    def of(cls, original: str, base: int = 0) -> "Text":
+        """The Text of a string (base: where it starts in the caller's text)."""
+        return cls(NormalisedText(original, base))
+
+    def tokens(self, sentence: tuple[int, int]) -> Tokens:
+        if sentence not in self._tokens:
+            self._tokens[sentence] = Tokens(self.text, *sentence)
+        return self._tokens[sentence]
+
+    def scope(self, cues: CueSet, sentence: tuple[int, int]) -> Scope:
+        """The matches of a cue set in a sentence, kept for every mention of the sentence."""
+        key = (id(cues), sentence)
+        if key not in self._scopes:
+            self._scopes[key] = cues.scope(self, sentence)
+        return self._scopes[key]
+
+    def section_at(self, offset: int) -> SectionKind | None:
+        for start, end, kind in self.sections:
+            if start <= offset < end:
+                return kind
+        return None
+
+    def span(self, start: int, end: int) -> Span:
+        """A span of normalised offsets as a Span of the caller's text."""
+        s, e = self.norm.span(start, end)
+        base = self.norm.base
+        return Span(start=s, end=e, text=self.norm.original[s - base:e - base])

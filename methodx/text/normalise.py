@@ -1,0 +1,160 @@
+"""Undo PDF-extraction artefacts, keeping a map back to the original offsets.
+
+Matching runs on the normalised text; every span reported to the caller is
+mapped back, so evidence offsets always point into the text passed in.
+
+- one character for another (quotes, dashes, no-break spaces, tabs): same length;
+- ligatures (ﬁ -> fi), (cid:N) glyph codes, soft hyphens and other invisible
+  characters, runs of spaces, and words hyphenated at a line break
+  ("Ten-\\nsorFlow", "Py-\\nTorch", and "Ten- sorFlow" once the line was joined).
+"""
+
+import re
+from bisect import bisect_right
+from typing import NamedTuple
+
+_SAME_LENGTH = {
+    "‘": "'", "’": "'", "‚": "'", "′": "'", "`": "'",
+    "“": '"', "”": '"', "„": '"', "″": '"', "«": '"', "»": '"',
+    "‐": "-", "‑": "-", "–": "-", "−": "-",
+    "\t": " ", "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ",
+}
+_OTHER = {
+    "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
+    "®": " ", "™": " ", "©": " ", "\x00": "", "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
+}
+# Separate scans, each starting with a literal, are much faster than one alternation.
+_EDITS = [
+    ("(cid:", re.compile(r"\(cid:\d+\)"), lambda m: " "),
+    # a hyphen after two letters at a line break: "Ten-\nsorFlow", "Py-\nTorch"
+    ("\n", re.compile(r"[-\u00ad](?<=[^\W\d_]{2}.)[ \t]*\r?\n[ \t]*(?=[^\W\d_])"), lambda m: ""),
+    # the same break once the line was joined: "Ten- sorFlow"
+    ("- ", re.compile(r"-(?<=[^\W\d_]{2}-) +(?=[a-zß-öø-ÿ])"), lambda m: ""),
+    ("\r", re.compile(r"\r\n?"), lambda m: "\n"),
+]
+_SPACES = re.compile(r"  +")  # collapsed last, in C, with a light map of its own
+_CHARACTERS = re.compile("[" + "".join(_OTHER) + "]")
+
+
+def _edits(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) of every artefact, in order, without overlaps."""
+    edits = [(m.start(), m.end(), replace(m)) for needle, pattern, replace in _EDITS if needle in text
+             for m in pattern.finditer(text)]
+    edits += [(m.start(), m.end(), _OTHER[m.group()]) for m in _CHARACTERS.finditer(text)]
+    edits.sort()
+    kept: list[tuple[int, int, str]] = []
+    for edit in edits:
+        if not kept or edit[0] >= kept[-1][1]:
+            kept.append(edit)
+    return kept
+
+
+class Segment(NamedTuple):
+    """A stretch of normalised text and the original text it came from."""
+
+    norm_start: int
+    norm_end: int
+    orig_start: int
+    orig_end: int
+
+
+class NormalisedText:
+    """Normalised text plus the map from its offsets to the original's."""
+
+    def __init__(self, original: str, base: int = 0):
+        self.original = original
+        self.base = base  # where `original` starts in the text the caller passed in
+        text = original
+        for old, new in _SAME_LENGTH.items():
+            if old in text:
+                text = text.replace(old, new)
+        pieces: list[str] = []
+        segments: list[Segment] = []
+        norm = orig = 0
+        for start, end, replacement in _edits(text):
+            if start > orig:
+                pieces.append(text[orig:start])
+                segments.append(Segment(norm, norm + start - orig, orig, start))
+                norm += start - orig
+            if replacement:
+                pieces.append(replacement)
+                segments.append(Segment(norm, norm + len(replacement), start, end))
+                norm += len(replacement)
+            orig = end
+        if orig < len(text):
+            pieces.append(text[orig:])
+            segments.append(Segment(norm, norm + len(text) - orig, orig, len(text)))
+        joined = "".join(pieces)
+        self._segments = segments
+        self._starts = [s.norm_start for s in segments]
+        # runs of spaces: where each run lands in the final text, and how many spaces went before it
+        self._runs: list[int] = []
+        self._removed: list[int] = []
+        self._joined_runs: list[tuple[int, int]] = []  # (start, end) of each run in the text before collapsing
+        removed = 0
+        for match in _SPACES.finditer(joined):
+            self._runs.append(match.start() - removed)
+            self._joined_runs.append(match.span())
+            removed += match.end() - match.start() - 1
+            self._removed.append(removed)
+        self.text = _SPACES.sub(" ", joined) if self._runs else joined
+
+    def _segment(self, i: int) -> Segment:
+        return self._segments[max(bisect_right(self._starts, i) - 1, 0)]
+
+    def _unspaced(self, i: int) -> int:
+        """Offset i before the runs of spaces were collapsed."""
+        k = bisect_right(self._runs, i - 1) - 1
+        return i + (self._removed[k] if k >= 0 else 0)
+
+    def start(self, i: int) -> int:
+        """Original offset (in the caller's text) of normalised offset i, as a span start."""
+        i = self._unspaced(i)
+        if not self._segments:
+            return self.base
+        if i >= self._segments[-1].norm_end:
+            return self.base + self._segments[-1].orig_end
+        seg = self._segment(i)
+        linear = seg.norm_end - seg.norm_start == seg.orig_end - seg.orig_start
+        local = seg.orig_start + (i - seg.norm_start) if linear else seg.orig_start
+        return self.base + local
+
+    def end(self, i: int) -> int:
+        """Original offset (in the caller's text) of normalised offset i, as a span end."""
+        i = self._unspaced(i)
+        if not self._segments or i <= 0:
+            return self.base
+        seg = self._segment(i - 1)
+        linear = seg.norm_end - seg.norm_start == seg.orig_end - seg.orig_start
+        local = seg.orig_start + (i - seg.norm_start) if linear else seg.orig_end
+        return self.base + local
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.start(start), self.end(end)
+
+    def to_normalised(self, offset: int, *, end: bool = False) -> int:
+        """Normalised offset of an offset in the caller's text (the inverse of start/end)."""
+        i = min(max(offset - self.base, 0), len(self.original))
+        if not self._segments:
+            return 0
+        k = max(bisect_right([s.orig_start for s in self._segments], i) - 1, 0)
+        seg = self._segments[k]
+        if i >= seg.orig_end:
+            joined = seg.norm_end
+        elif seg.norm_end - seg.norm_start == seg.orig_end - seg.orig_start:
+            joined = seg.norm_start + (i - seg.orig_start)
+        else:
+            joined = seg.norm_end if end and i > seg.orig_start else seg.norm_start
+        # runs of spaces collapsed to one: what was removed before this offset
+        r = bisect_right(self._joined_runs, (joined, len(self.original) + 1)) - 1
+        if r < 0:
+            return joined
+        run_start, run_end = self._joined_runs[r]
+        before = self._removed[r - 1] if r else 0
+        if joined <= run_start + 1:
+            return joined - before
+        if joined < run_end:  # inside the run: just after its one space
+            return run_start + 1 - before
+        return joined - self._removed[r]
+
+

@@ -1,0 +1,93 @@
+"""Tokens of a sentence, for spaCy's Matcher and PhraseMatcher, and word counts between offsets.
+
+A token is a run of letters, a run of digits ("V100" is "V" and "100"), or any other
+single character that is not a space ("(", ".", "-"). Phrases in the rule files are
+split the same way, so "e.g." and "set-up" match as written. A word, for the distance
+between a cue and a mention, is a run of letters and digits ("V100" is one word). spaCy is imported on first use only: texts
+without a candidate mention never pay for it.
+"""
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from typing import Any
+
+TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
+WORD = re.compile(r"[^\W_]+")
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+@lru_cache(maxsize=1)
+def vocab():
+    """The one spaCy Vocab every methodx Doc and matcher shares (lexical attributes such as LOWER, IS_ALPHA)."""
+    from spacy.lang.lex_attrs import LEX_ATTRS
+    from spacy.vocab import Vocab
+
+    return Vocab(lex_attr_getters=LEX_ATTRS)
+
+
+def split(text: str) -> list[str]:
+    return TOKEN.findall(text)
+
+
+class Tokens:
+    """The tokens of one sentence (offsets, and a spaCy Doc of them), and its words for distances."""
+
+    __slots__ = ("starts", "ends", "words", "_text", "_span", "_doc", "_words")
+
+    def __init__(self, text: str, start: int, end: int):
+        self._text = text
+        self._span = (start, end)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.words: list[str] = []
+        for match in TOKEN.finditer(text, start, end):
+            self.starts.append(match.start())
+            self.ends.append(match.end())
+            self.words.append(match.group())
+        self._doc: Any = None  # a spacy.tokens.Doc, made on first use
+        self._words: _Words | None = None
+
+    def doc(self):
+        if self._doc is None:
+            from spacy.tokens import Doc
+
+            self._doc = Doc(vocab(), words=self.words)
+        return self._doc
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Character offsets of tokens first..last-1."""
+        return self.starts[first], self.ends[last - 1]
+
+    def words_between(self, start: int, end: int) -> int:
+        """The words between two offsets of the sentence, less those in brackets that lie between them
+        (a citation between a cue and a mention does not put them apart)."""
+        if end <= start:
+            return 0
+        if self._words is None:
+            self._words = _Words(self._text, *self._span)
+        return self._words.between(start, end)
+
+
+class _Words:
+    """Word offsets of a sentence and its innermost brackets, with running counts, for counting in O(log n)."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.starts, self.ends = [], []
+        for match in WORD.finditer(text, start, end):
+            self.starts.append(match.start())
+            self.ends.append(match.end())
+        self.bracket_starts, self.bracket_ends, self.bracketed = [], [], [0]
+        for match in _BRACKETS.finditer(text, start, end):  # innermost pairs: they never overlap
+            self.bracket_starts.append(match.start())
+            self.bracket_ends.append(match.end())
+            self.bracketed.append(self.bracketed[-1] + self.count(*match.span()))
+
+    def count(self, start: int, end: int) -> int:
+        return max(0, bisect_right(self.ends, end) - bisect_left(self.starts, start))
+
+    def between(self, start: int, end: int) -> int:
+        first = bisect_left(self.bracket_starts, start)
+        last = bisect_right(self.bracket_ends, end)
+        inside = self.bracketed[last] - self.bracketed[first] if last > first else 0
+        return self.count(start, end) - inside

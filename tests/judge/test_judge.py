@@ -1,0 +1,248 @@
+"""Used, or only mentioned: every rule with a case where it fires and one where it must not."""
+
+import pytest
+
+import methodx
+from tests.helpers import assert_not_used, check_offsets, item_names
+from tests.helpers import assert_used as used
+
+
+def mentions(text, name, question="frameworks"):
+    answer = methodx.answer(text, question=question)
+    check_offsets(text, answer)
+    return [m for m in answer.mentions if m.name == name]
+
+
+def used_items(text, question="frameworks"):
+    return item_names(methodx.answer(text, question=question))
+
+
+def assert_only_mentioned(text, name, reason_word=None, question="frameworks"):
+    assert_not_used(methodx.answer(text, question=question), name, reason_word)
+
+
+def assert_used(text, name, question="frameworks"):
+    used(methodx.answer(text, question=question), name)
+
+
+# --- citations
+
+
+def test_author_year_citation_gives_no_keras_at_all():
+    text = ("The overall process mostly followed current best practices in deep learning, which are well "
+            "summarized in (Chollet, 2017).")
+    answer = methodx.answer(text, question="frameworks")
+    assert not [m for m in answer.mentions if "keras" in m.name.lower()]
+    assert answer.unknown is True
+
+
+def test_framework_named_before_a_citation_is_used():
+    assert_used("The network was implemented in Keras (Chollet, 2017).", "Keras")
+
+
+def test_framework_as_citation_author_is_only_mentioned():
+    assert_only_mentioned("The model was built following the documentation (Keras, n.d.).", "Keras", "citation")
+
+
+def test_framework_both_named_and_cited_is_used():
+    text = "We implemented the network in Keras (Keras, n.d.)."
+    found = mentions(text, "Keras")
+    assert [m.used for m in found] == [True, False]
+    assert "citation" in found[1].reason
+    assert "Keras" in used_items(text)
+
+
+# --- reference lists
+
+REFERENCE = ("Abadi, M., Agarwal, A., 2016. TensorFlow: Large-scale machine learning. "
+             "arXiv preprint arXiv:1603.04467.")
+
+
+def test_reference_list_entry_is_only_mentioned():
+    assert_only_mentioned(REFERENCE, "TensorFlow", "reference")
+
+
+def test_reference_list_entry_after_a_heading_is_only_mentioned():
+    assert_only_mentioned("References\n" + REFERENCE, "TensorFlow", "reference")
+
+
+def test_body_text_before_the_reference_list_is_used():
+    text = "We trained the network with TensorFlow.\n\n" + REFERENCE
+    found = mentions(text, "TensorFlow")
+    assert [m.used for m in found] == [True, False]
+    assert "TensorFlow" in used_items(text)
+
+
+# --- running headers
+
+HEADER = "EcologicalInformatics81(2024)1025784G. Celis et al. TensorFlow for camera traps"
+
+
+def test_running_header_is_only_mentioned():
+    assert_only_mentioned(HEADER + "\n\nThe images were sorted by species.", "TensorFlow", "header")
+
+
+def test_text_after_a_running_header_is_read():
+    text = HEADER + "\n\nThe classifier was implemented in TensorFlow."
+    found = mentions(text, "TensorFlow")
+    assert [m.used for m in found] == [False, True]
+
+
+# --- keyword blocks
+
+
+def test_keyword_block_is_only_mentioned():
+    assert_only_mentioned("Keywords:\nDeep learning\nTensorFlow\n\nWe study birds.", "TensorFlow", "keyword")
+
+
+def test_keyword_block_ends_at_the_blank_line():
+    text = "Keywords:\nDeep learning\nTensorFlow\n\nThe model was implemented in TensorFlow."
+    found = mentions(text, "TensorFlow")
+    assert [m.used for m in found] == [False, True]
+
+
+# --- related work
+
+
+def test_related_work_is_only_mentioned():
+    assert_only_mentioned("Smith et al. (2019) used Caffe to classify camera trap images.", "Caffe", "related")
+
+
+def test_previous_studies_are_only_mentioned():
+    assert_only_mentioned("Previous studies trained similar networks with Caffe.", "Caffe", "related")
+
+
+def test_own_use_of_the_same_framework_is_used():
+    assert_used("We used Caffe to classify camera trap images.", "Caffe")
+
+
+# --- hedges
+
+
+def test_hedge_is_only_mentioned():
+    assert_only_mentioned("The model could be implemented in PyTorch.", "PyTorch", "hedge")
+
+
+def test_statement_of_implementation_is_used():
+    assert_used("The model was implemented in PyTorch.", "PyTorch")
+
+
+# --- negation
+
+
+def test_negated_use_is_only_mentioned():
+    assert_only_mentioned("The model was not implemented in PyTorch.", "PyTorch")
+
+
+# --- future work
+
+
+def test_future_work_is_only_mentioned():
+    assert_only_mentioned("In future work we will port the model to JAX.", "JAX", "future")
+
+
+def test_present_use_of_jax_is_used():
+    assert_used("We implemented the model in JAX.", "JAX")
+
+
+# --- generic statements
+
+
+def test_generic_statement_about_gpus_is_only_mentioned():
+    assert_only_mentioned("GPUs have accelerated deep learning.", "GPU", question="hardware")
+
+
+def test_gpu_the_network_was_trained_on_is_used():
+    assert_used("The network was trained on a GPU.", "GPU", question="hardware")
+
+
+def test_generic_gpu_without_statement_of_use_is_only_mentioned():
+    assert_only_mentioned("GPUs are expensive.", "GPU", question="hardware")
+
+
+# --- examples
+
+
+def test_examples_of_popular_frameworks_are_only_mentioned():
+    text = "Frameworks such as TensorFlow and PyTorch are popular."
+    assert_only_mentioned(text, "TensorFlow")
+    assert_only_mentioned(text, "PyTorch")
+    assert methodx.answer(text, question="frameworks").unknown is True
+
+
+def test_popular_libraries_we_used_are_used():
+    text = "We used popular libraries such as PyTorch and OpenCV."
+    assert_used(text, "PyTorch")
+    assert_used(text, "OpenCV")
+    assert methodx.answer(text, question="frameworks").unknown is False
+
+
+# --- data collection devices
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Images were collected with camera traps.", "camera trap"),
+    ("Recordings were made with AudioMoth recorders.", "audio recorder"),
+    ("We used drones to survey the colony.", "drone"),
+    ("A drone was used to photograph the colony.", "drone"),
+    ("We deployed 40 camera traps and used them for a year.", "camera trap"),
+])
+def test_data_collection_devices_are_never_hardware_items(text, name):
+    answer = methodx.answer(text, question="hardware")
+    assert answer.items == []
+    assert answer.unknown is True
+    assert [m for m in answer.mentions if not m.used and m.reason]
+
+
+def test_data_collection_device_does_not_hide_the_training_hardware():
+    answer = methodx.answer("We used AudioMoth recorders and trained the model on a GPU.", question="hardware")
+    assert [i.category for i in answer.items] == ["gpu"]
+
+
+def test_raspberry_pi_that_takes_photographs_collects_data():
+    answer = methodx.answer("We used a Raspberry Pi 4 camera to photograph nests.", question="hardware")
+    assert answer.items == []
+
+
+def test_raspberry_pi_that_runs_the_model_is_used():
+    assert [i.category for i in methodx.answer("The trained network runs on a Raspberry Pi 4 in real time.",
+                                               question="hardware").items] == ["device"]
+
+
+# --- tools the study built
+
+
+def test_package_the_study_developed_is_not_a_used_framework():
+    text = "We have developed the 'foo' R package to query the API."
+    found = mentions(text, "foo")
+    assert found
+    assert all(not m.used and m.reason for m in found)
+    answer = methodx.answer(text, question="frameworks")
+    assert "foo" not in [i.name for i in answer.items]
+    assert answer.unknown is True
+
+
+def test_package_the_study_used_is_a_used_framework():
+    text = "We used the 'foo' R package to fit the models."
+    assert_used(text, "foo")
+    assert methodx.answer(text, question="frameworks").unknown is False
+
+
+# --- the verdict is explained
+
+
+def test_used_mentions_have_no_reason_and_unused_ones_have_one(seed_answers):
+    for answer in seed_answers.values():
+        for m in answer.mentions:
+            if m.used:
+                assert m.reason is None, (m.name, m.reason)
+            else:
+                assert m.reason, m.name
+
+
+def test_extract_returns_the_same_verdicts_as_answer():
+    text = "We used Caffe to classify images. Smith et al. (2019) used Caffe too. Frameworks such as PyTorch are popular."
+    extracted = methodx.extract(text)
+    answered = methodx.answer(text, question="frameworks").mentions
+    assert [(m.name, m.used, m.evidence.start) for m in extracted] == [(m.name, m.used, m.evidence.start) for m in answered]
+    assert [m.used for m in extracted if m.name == "Caffe"] == [True, False]
