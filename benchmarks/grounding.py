@@ -13,9 +13,8 @@ import collections
 import sys
 from pathlib import Path
 
-from methodx.score import read_jsonl
-
 import methodx
+from methodx.score import read_jsonl
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 STATUSES = ("supported", "only_mentioned", "unsupported")

@@ -12,9 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from methodx.score import read_jsonl
-
 import methodx
+from methodx.score import read_jsonl
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
