@@ -12,7 +12,7 @@ adapters hold the command line, spaCy components, batch runs and Dask.
 """
 
 from methodx.errors import InputError, MethodxError, PatternError
-from methodx.inputs import Document, read_prompt, read_string
+from methodx.inputs import Document, read, read_prompt, read_string
 from methodx.models import Answer, Evidence, Item, Mention, PaperAnswers, Section, Span, Verdict
 from methodx.pipeline import Pipeline, pipeline
 from methodx.rules import Rules, load_rules
@@ -21,7 +21,7 @@ __version__ = "0.2.0"
 __all__ = [
     "Answer", "Claim", "Document", "Evidence", "InputError", "Item", "Mention", "MethodxError", "PaperAnswers",
     "PatternError", "Pipeline", "Report", "Result", "Rules", "Section", "Span", "Verdict", "Verification",
-    "annotate", "answer", "answer_many", "evaluate", "extract", "judge", "load_rules", "read_answer",
+    "annotate", "answer", "answer_many", "evaluate", "extract", "judge", "load_rules", "read", "read_answer",
     "read_prompt", "route", "verify",
 ]
 

@@ -15,12 +15,11 @@ Anything without the query line is plain text: all of it is context.
 
 import re
 
-from methodx.errors import InputError
-from methodx.inputs.document import Document, whole
+from methodx.inputs.document import Document
 from methodx.inputs.sections import sections_of
+from methodx.inputs.text import check_text, read_plain
 from methodx.models import Span
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _HEADER = re.compile(r"\A\s*Use the following pieces of context[^\n]*\n")
 _INSTRUCTIONS = re.compile(r"%INSTRUCTIONS:[ \t]*\n?(?P<body>.*?)\n[ \t]*%Query", re.S)
 _SPACES = " \t"
@@ -44,22 +43,6 @@ def _markers(text: str, marker: str, start: int = 0, end: int | None = None) -> 
     return found
 
 
-def check_text(text: object) -> str:
-    """Refuse what cannot be a prompt, with a reason a user can act on."""
-    if isinstance(text, (bytes, bytearray)):
-        raise InputError("expected text (str), got bytes: decode it as UTF-8 first")
-    if not isinstance(text, str):
-        raise InputError(f"expected text (str), got {type(text).__name__}")
-    if not text.strip():
-        raise InputError("the input is empty")
-    # PDF text may hold a stray NUL for a lost glyph ("e\x00cient"); binary data holds many.
-    sample = text[:4096]
-    controls = len(_CONTROL.findall(sample))
-    if controls > max(2, 0.02 * len(sample)):
-        raise InputError("the input looks binary (it is full of control characters)")
-    return text
-
-
 def _strip_quotes(query: str) -> str:
     query = query.strip()
     if len(query) >= 2 and query[0] in "\"'“" and query[-1] in "\"'”":
@@ -73,7 +56,7 @@ def read_prompt(text: str, source: str | None = None) -> Document:
     text = check_text(text)
     queries = _markers(text, "Query:")
     if not queries:
-        return whole(text, "text", source, sections=sections_of(text))
+        return read_plain(text, source)
     query_start, query_text_start = queries[-1]
     query_end = text.find("\n", query_text_start)
     query_end = len(text) if query_end < 0 else query_end
