@@ -82,18 +82,12 @@ def pipeline(patterns: str | None = None, reading: str = "context") -> Pipeline:
 
 
 def _mention(text: Text, candidate: Candidate, decision: Decision) -> Mention:
-    sentence = text.span(*text.sentences.around(candidate.start))
+    # model_construct: these are made from checked parts, and a paper has thousands of them
     here = text.span(candidate.start, candidate.end)
-    return Mention(
-        kind=candidate.kind,
-        name=candidate.name,
-        category=candidate.category,
-        version=candidate.version,
-        details=dict(candidate.details),
-        evidence=Evidence(start=here.start, end=here.end, text=here.text, sentence=sentence,
-                          section=text.section_at(candidate.start)),
-        used=decision.used,
-        reason=decision.reason,  # type: ignore[arg-type]  # the judge gives only Reason values
-        rule=decision.rule,
-        cue=text.span(*decision.cue) if decision.cue else None,
-    )
+    evidence = Evidence.model_construct(start=here.start, end=here.end, text=here.text,
+                                        sentence=text.sentence_span(candidate.start, candidate.end),
+                                        section=text.section_at(candidate.start))
+    return Mention.model_construct(
+        kind=candidate.kind, name=candidate.name, category=candidate.category, version=candidate.version,
+        details=dict(candidate.details), evidence=evidence, used=decision.used, reason=decision.reason,
+        rule=decision.rule, cue=text.span(*decision.cue) if decision.cue else None)

@@ -36,36 +36,35 @@ def _trie(words: Iterable[str]) -> str:
 class Scanner:
     def __init__(self, words: Iterable[str], strings: Iterable[str] = ()):
         words = set(words)
-        letters = sorted(w for w in words if w.isalpha())
-        digits = sorted(w for w in words if w.isdigit())
+        letters = sorted(w for w in words if w.isalpha() and w.isascii())
+        digits = sorted(w for w in words if w.isdigit() and w.isascii())
         if set(letters) | set(digits) != words:
             raise ValueError(f"not a word of letters or of digits: {sorted(words - set(letters) - set(digits))}")
+        # ASCII boundaries are cheaper to test; a match glued to another letter ("éR") is dropped by the gazetteer
         parts = []
         if letters:
-            parts.append(r"(?<![^\W\d_])(?:" + _trie(letters) + r")(?![^\W\d_])")
+            parts.append(r"(?<![a-z])(?:" + _trie(letters) + r")(?![a-z])")
         if digits:
-            parts.append(r"(?<!\d)(?:" + _trie(digits) + r")(?!\d)")
+            parts.append(r"(?<![0-9])(?:" + _trie(digits) + r")(?![0-9])")
         self._pattern = re.compile("|".join(parts)) if parts else None
         self._folded = re.compile("|".join(parts), re.IGNORECASE) if parts else None
-        self._strings = sorted(set(strings))
+        self._strings = re.compile("|".join(map(re.escape, sorted(set(strings), key=lambda s: (-len(s), s))))) if strings else None
 
     def scan(self, text: str) -> dict[str, list[int]]:
         """Where each word and string occurs (lower-case keys), in order."""
         positions: dict[str, list[int]] = defaultdict(list)
         lowered = text.lower()
-        same_length = len(lowered) == len(text)  # lower-casing can change the length of a few characters ('İ')
-        pattern, haystack = (self._pattern, lowered) if same_length else (self._folded, text)
-        if pattern is not None:
-            for match in pattern.finditer(haystack):
-                positions[match.group().lower()].append(match.start())
-        for string in self._strings:
-            if same_length:
-                i = lowered.find(string)
-                while i >= 0:
-                    positions[string].append(i)
-                    i = lowered.find(string, i + 1)
-            else:
-                positions[string] += [m.start() for m in re.finditer(re.escape(string), text, re.IGNORECASE)]
+        if len(lowered) == len(text):
+            for pattern in (self._pattern, self._strings):
+                if pattern is not None:
+                    for match in pattern.finditer(lowered):
+                        positions[match.group()].append(match.start())
+            return positions
+        # lower-casing changed the length of a few characters ('İ'): search the text itself, ignoring case
+        for pattern in (self._folded, self._strings):
+            if pattern is not None:
+                for match in re.finditer(pattern.pattern, text, re.IGNORECASE):
+                    positions[match.group().lower()].append(match.start())
         return positions
 
 

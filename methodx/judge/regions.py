@@ -50,19 +50,42 @@ class Regions:
             if number in (around if wraps else on_this_line):
                 candidates = [here] + neighbours if wraps else [here]
                 return Region(min(candidates), lines.end(max(candidates)), rule)
-        # an entry runs from its first line to the next entry or blank line; a block from its first
-        # line to the next blank line; both at most _ENTRY_MAX_CHARS / _BLOCK_MAX_CHARS long
-        entries_end = False  # a line of prose ("we used ...") ends any entry above it
-        for i in lines.paragraph_up_to(here, lines.end(here) - _BLOCK_MAX_CHARS):
-            entry, block = lines.cached(("opens", i), partial(self._opens, lines.text(i)))
-            if entry and not entries_end and lines.end(here) - i <= _ENTRY_MAX_CHARS:
-                return Region(i, lines.end(here), entry)
-            if block:
-                return Region(i, lines.end(here), block)
-            if entry:
-                entries_end = True  # the nearest entry above is too far away, or was ended
-            entries_end = entries_end or any(self._search(lines, i, pattern, literals) for pattern, literals in self._entry_ends)
+        # an entry runs from its first line to the next entry or blank line, unless a line of prose
+        # ("we used ...") ends it; a block from its first line to the next blank line; both at most
+        # _ENTRY_MAX_CHARS / _BLOCK_MAX_CHARS long. The nearest opener of either decides.
+        entry, ended, block = self._openers_above(lines, here)
+        end = lines.end(here)
+        entry_open = entry is not None and (ended is None or ended <= entry) and end - entry <= _ENTRY_MAX_CHARS
+        if entry is not None and entry_open and (block is None or block <= entry):
+            return Region(entry, end, lines.cached(("opens", entry), partial(self._opens, lines.text(entry)))[0])
+        if block is not None and lines.end(block) >= end - _BLOCK_MAX_CHARS:
+            return Region(block, end, lines.cached(("opens", block), partial(self._opens, lines.text(block)))[1])
         return None
+
+    def _openers_above(self, lines: Lines, line: int) -> tuple[int | None, int | None, int | None]:
+        """The nearest line at or above `line`, in its paragraph, that opens an entry; that ends one (a line
+        of prose); that opens a block. Kept for every line, so each line of a text is read once."""
+        key = ("above", line)
+        if key in lines.cache:
+            return lines.cache[key]
+        unread, i, known = [], line, (None, None, None)
+        while i is not None and not lines.blank(i):
+            if ("above", i) in lines.cache:
+                known = lines.cache[("above", i)]
+                break
+            unread.append(i)
+            i = lines.previous(i)
+        entry, ended, block = known
+        for i in reversed(unread):
+            opens_entry, opens_block = lines.cached(("opens", i), partial(self._opens, lines.text(i)))
+            if opens_entry:
+                entry = i
+            if any(self._search(lines, i, pattern, literals) for pattern, literals in self._entry_ends):
+                ended = i
+            if opens_block:
+                block = i
+            lines.cache[("above", i)] = (entry, ended, block)
+        return lines.cache[key]
 
     def _line_rules(self, lines: Lines, i: int) -> frozenset[int]:
         """The numbers of the line rules line i matches."""

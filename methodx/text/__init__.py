@@ -14,6 +14,8 @@ from methodx.text.normalise import NormalisedText
 from methodx.text.sentences import Sentences
 from methodx.text.tokens import Tokens
 
+MAX_SENTENCE = 1000  # characters of evidence a mention shows of its sentence
+
 
 class Text:
     """Normalised text, and the map back to the caller's offsets."""
@@ -28,6 +30,7 @@ class Text:
                          for s, e, kind in sections]
         self._tokens: dict[tuple[int, int], Tokens] = {}
         self._scopes: dict[tuple[int, tuple[int, int]], Scope] = {}
+        self._sentence_spans: dict[tuple[int, int], Span] = {}
 
     @classmethod
     def of(cls, original: str, base: int = 0) -> "Text":
@@ -56,4 +59,16 @@ class Text:
         """A span of normalised offsets as a Span of the caller's text."""
         s, e = self.norm.span(start, end)
         base = self.norm.base
-        return Span(start=s, end=e, text=self.norm.original[s - base:e - base])
+        return Span.model_construct(start=s, end=e, text=self.norm.original[s - base:e - base])
+
+    def sentence_span(self, start: int, end: int) -> Span:
+        """The Span of the sentence around start..end, one object for every mention in it; a window of
+        the sentence when it is too long to be one (a table or a page flattened onto a line)."""
+        s, e = self.sentences.around(start)
+        if e - s > MAX_SENTENCE:  # cut at spaces about half the window before and after the mention
+            left = self.text.rfind(" ", s, max(s, start - MAX_SENTENCE // 2))
+            right = self.text.find(" ", min(e, end + MAX_SENTENCE // 2), e)
+            s, e = (left + 1 if left >= 0 else s), (right if right >= 0 else e)
+        if (s, e) not in self._sentence_spans:
+            self._sentence_spans[(s, e)] = self.span(s, e)
+        return self._sentence_spans[(s, e)]

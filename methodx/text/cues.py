@@ -7,7 +7,7 @@ mention), at most `max_words` words away (words inside brackets, such as citatio
 do not count), and never across a terminator ('but', 'however', ';' ...).
 """
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -58,14 +58,22 @@ class CueSet:
         matcher, phrases, cased = Matcher(words), PhraseMatcher(words, attr="LOWER"), PhraseMatcher(words, attr="ORTH")
         for i, cue in enumerate(self.cues):
             key = str(i)
+            token_phrases: list[list[str]] = []
             try:
-                if cue.tokens:
-                    matcher.add(key, cue.tokens)
+                for pattern in (variant for written in cue.tokens for variant in optional_apart(written)):
+                    # the PhraseMatcher is far faster than the Matcher: patterns of fixed words go there
+                    expanded = as_phrases(pattern)
+                    if expanded is None:
+                        matcher.add(key, first_word_apart(pattern))
+                    else:
+                        token_phrases += expanded
             except (MatchPatternError, ValueError) as error:
                 path, line = cue._source or ("cues", None)
                 raise PatternError(path, line, f"tokens: {error}") from None
-            if cue.phrases:
-                (cased if cue.cased else phrases).add(key, [Doc(words, words=split(p)) for p in cue.phrases])
+            docs = [Doc(words, words=split(p)) for p in cue.phrases]
+            (cased if cue.cased else phrases).add(key, docs) if docs else None
+            if token_phrases:
+                phrases.add(key, [Doc(words, words=p) for p in token_phrases])
         return matcher, phrases, cased
 
     def find(self, text: Sentence, sentence: tuple[int, int]) -> list[CueMatch]:
@@ -96,6 +104,57 @@ class CueSet:
         return Scope(text.tokens(sentence), self.find(text, sentence))
 
 
+_MAX_PHRASES = 5000
+
+
+def _choices(token: dict) -> list[str] | None:
+    """The words a token pattern stands for, lower-cased, when it is fixed words of any case (or punctuation)."""
+    keys = set(token) - {"OP"}
+    if len(keys) != 1 or token.get("OP", "") not in ("", "?"):
+        return None
+    attr = keys.pop()
+    value = token[attr]
+    words = value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else [value]
+    if attr not in ("LOWER", "ORTH", "TEXT") or not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        return None
+    if attr != "LOWER" and any(w != w.lower() or w != w.upper() for w in words):
+        return None  # letters of a fixed case: only the Matcher can keep them
+    return [w.lower() for w in words] + ([""] if token.get("OP") == "?" else [])
+
+
+def as_phrases(pattern: list[dict]) -> list[list[str]] | None:
+    """The token sequences a pattern of fixed words (optional ones too) matches, or None if it is more."""
+    phrases: list[list[str]] = [[]]
+    for token in pattern:
+        choices = _choices(token)
+        if choices is None or len(phrases) * len(choices) > _MAX_PHRASES:
+            return None
+        phrases = [p + [w] if w else p for p in phrases for w in choices]
+    return [p for p in phrases if p]
+
+
+def optional_apart(pattern: list[dict]) -> list[list[dict]]:
+    """A pattern with optional tokens other than fixed words, as the patterns with and without each of them."""
+    variants: list[list[dict]] = [[]]
+    for token in pattern:
+        if token.get("OP") == "?" and _choices(token) is None and len(variants) < 16:
+            required = {k: v for k, v in token.items() if k != "OP"}
+            variants = [v + extra for v in variants for extra in ([], [required])]
+        else:
+            variants = [v + [token] for v in variants]
+    return [v for v in variants if v]
+
+
+def first_word_apart(pattern: list[dict]) -> list[list[dict]]:
+    """[{"LOWER": {"IN": [a, b]}}, ...] as [{"LOWER": a}, ...] and [{"LOWER": b}, ...]: spaCy checks a fixed
+    first word in C at every token, a list in Python."""
+    first = pattern[0]
+    value = first.get("LOWER")
+    if set(first) == {"LOWER"} and isinstance(value, dict) and set(value) == {"IN"}:
+        return [[{"LOWER": word}] + pattern[1:] for word in value["IN"]]
+    return [pattern]
+
+
 class Scope:
     """Which cue matches of a sentence reach a mention: direction, distance in words, terminators."""
 
@@ -103,6 +162,13 @@ class Scope:
         self.tokens = tokens
         self.matches = [m for m in matches if m.cue.category != "terminate"]
         self._terminators = sorted((m.start, m.end) for m in matches if m.cue.category == "terminate")
+        # the matches by their place (words outside brackets before them), so that a mention reads only those
+        # near enough to reach it: a long sentence with many mentions and cues stays linear
+        places = sorted((tokens.place(m.start), tokens.place(m.end), i) for i, m in enumerate(self.matches))
+        self._starts = [p[0] for p in places]
+        self._by_place = [p[2] for p in places]
+        self._reach = max((m.cue.max_words for m in self.matches), default=0) + 1
+        self._reach += max((p[1] - p[0] for p in places), default=0)
 
     def _terminated(self, start: int, end: int) -> bool:
         """A terminator lies wholly between the two offsets."""
@@ -113,10 +179,16 @@ class Scope:
             i += 1
         return False
 
+    def _near(self, mention: Located) -> list[CueMatch]:
+        """The matches that may reach the mention, in their order (a superset of those that do)."""
+        low = bisect_left(self._starts, self.tokens.place(mention.start) - self._reach)
+        high = bisect_right(self._starts, self.tokens.place(mention.end) + self._reach)
+        return [self.matches[i] for i in sorted(self._by_place[low:high])]
+
     def applying(self, mention: Located) -> list[CueMatch]:
         """The cue matches whose scope covers the mention, nearest first."""
         hits = []
-        for match in self.matches:
+        for match in self._near(mention):
             cue = match.cue
             if (cue.kinds and mention.kind not in cue.kinds) or (cue.categories and mention.category not in cue.categories):
                 continue

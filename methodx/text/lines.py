@@ -1,18 +1,18 @@
 """The lines of a text, found by offset (a line is known by its start), with what rules learned about them."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 
 class Lines:
     def __init__(self, text: str):
         self._text = text
-        self._cache: dict = {}
+        self.cache: dict = {}  # what rules learned of a line, by (what, line)
 
     def cached(self, key, compute: Callable[[], Any]) -> Any:
-        if key not in self._cache:
-            self._cache[key] = compute()
-        return self._cache[key]
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
 
     def at(self, offset: int) -> int:
         return self._text.rfind("\n", 0, offset) + 1
@@ -37,9 +37,3 @@ class Lines:
     def neighbours(self, line: int) -> list[int]:
         """The lines just before and after this one in the same paragraph."""
         return [j for j in (self.previous(line), self.next(line)) if j is not None and not self.blank(j)]
-
-    def paragraph_up_to(self, line: int | None, limit: int) -> Iterator[int]:
-        """This line, then the lines above it, up to the paragraph's first line or the one holding `limit`."""
-        while line is not None and not self.blank(line) and self.end(line) >= limit:
-            yield line
-            line = self.previous(line)

@@ -64,9 +64,17 @@ class Tokens:
         (a citation between a cue and a mention does not put them apart)."""
         if end <= start:
             return 0
+        return self._word_index().between(start, end)
+
+    def place(self, offset: int) -> int:
+        """How many words outside brackets end before the offset: two offsets are at least the difference
+        of their places, less one, words apart."""
+        return self._word_index().place(offset)
+
+    def _word_index(self) -> "_Words":
         if self._words is None:
             self._words = _Words(self._text, *self._span)
-        return self._words.between(start, end)
+        return self._words
 
 
 class _Words:
@@ -78,13 +86,22 @@ class _Words:
             self.starts.append(match.start())
             self.ends.append(match.end())
         self.bracket_starts, self.bracket_ends, self.bracketed = [], [], [0]
+        outside = [True] * len(self.starts)
         for match in _BRACKETS.finditer(text, start, end):  # innermost pairs: they never overlap
             self.bracket_starts.append(match.start())
             self.bracket_ends.append(match.end())
             self.bracketed.append(self.bracketed[-1] + self.count(*match.span()))
+            for i in range(bisect_left(self.starts, match.start()), bisect_right(self.ends, match.end())):
+                outside[i] = False
+        self.places = [0]
+        for is_outside in outside:
+            self.places.append(self.places[-1] + is_outside)
 
     def count(self, start: int, end: int) -> int:
         return max(0, bisect_right(self.ends, end) - bisect_left(self.starts, start))
+
+    def place(self, offset: int) -> int:
+        return self.places[bisect_right(self.ends, offset)]
 
     def between(self, start: int, end: int) -> int:
         first = bisect_left(self.bracket_starts, start)
