@@ -68,13 +68,15 @@ class Regions:
         key = ("above", line)
         if key in lines.cache:
             return lines.cache[key]
-        unread, i, known = [], line, (None, None, None)
-        while i is not None and not lines.blank(i):
-            if ("above", i) in lines.cache:
-                known = lines.cache[("above", i)]
+        unread: list[int] = []
+        known: tuple[int | None, int | None, int | None] = (None, None, None)
+        above: int | None = line
+        while above is not None and not lines.blank(above):
+            if ("above", above) in lines.cache:
+                known = lines.cache[("above", above)]
                 break
-            unread.append(i)
-            i = lines.previous(i)
+            unread.append(above)
+            above = lines.previous(above)
         entry, ended, block = known
         for i in reversed(unread):
             opens_entry, opens_block = lines.cached(("opens", i), partial(self._opens, lines.text(i)))
