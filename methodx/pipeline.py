@@ -58,7 +58,8 @@ class Pipeline:
     def annotate(self, document: Document) -> PaperAnswers:
         """Every question answered from one reading."""
         mentions = self.mentions(document)
-        answers = {name: q.answer(document.query, [m for m in mentions if m.kind == q.kind])
+        asked = route(document.query, self.questions)  # a prompt's query belongs to the answer it asks for
+        answers = {name: q.answer(document.query if name == asked else None, [m for m in mentions if m.kind == q.kind])
                    for name, q in self.questions.items()}
         return PaperAnswers(source=document.source, answers=answers, sections=document.sections)
 
