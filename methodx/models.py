@@ -14,8 +14,8 @@ Reason = Literal[
     "citation", "reference_list", "front_matter", "running_header", "keyword_list", "section_heading",
     "web_address",
     # what the words around it say
-    "example", "hedge", "negation", "future_work", "related_work", "general_statement", "created_by_study",
-    "deposition", "data_collection", "query_examples", "denial",
+    "example", "hedge", "negation", "future_work", "related_work", "general_statement", "comparison",
+    "created_by_study", "deposition", "data_collection", "query_examples", "denial",
     # what the term is
     "data_collection_device", "needs_context", "generic_mention", "specific_named",
 ]
@@ -33,6 +33,7 @@ REASONS: dict[str, str] = {
     "future_work": "future work",
     "related_work": "related work",
     "general_statement": "a general statement",
+    "comparison": "only compared with, or set aside for, another",
     "created_by_study": "developed by the study itself",
     "deposition": "where the study's code or data is deposited",
     "data_collection": "used to collect data",

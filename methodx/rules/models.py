@@ -8,10 +8,10 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, 
 # what a cue says about a mention in its scope; every not-used category is also a Reason (models.py)
 CueCategory = Literal[
     "use", "terminate", "software",
-    "example", "hedge", "negation", "future_work", "related_work", "general_statement", "created_by_study",
-    "deposition", "data_collection", "query_examples", "denial",
+    "example", "hedge", "negation", "future_work", "related_work", "general_statement", "comparison",
+    "created_by_study", "deposition", "data_collection", "query_examples", "denial",
 ]
-NOT_USED = frozenset({"example", "hedge", "negation", "future_work", "related_work", "general_statement",
+NOT_USED = frozenset({"example", "hedge", "negation", "future_work", "related_work", "general_statement", "comparison",
                       "created_by_study", "deposition", "data_collection", "query_examples"})
 RegionCategory = Literal["citation", "reference_list", "front_matter", "running_header", "keyword_list",
                          "section_heading", "web_address"]

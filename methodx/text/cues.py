@@ -192,6 +192,9 @@ class Scope:
             cue = match.cue
             if (cue.kinds and mention.kind not in cue.kinds) or (cue.categories and mention.category not in cue.categories):
                 continue
+            aside = self.tokens.bracket(match.start, match.end)
+            if aside and not (aside[0] < mention.start and mention.end < aside[1]):
+                continue  # a cue in brackets speaks of what the brackets hold: "PyTorch (available at ...)"
             if match.start < mention.end and mention.start < match.end:
                 distance = 0
             elif match.end <= mention.start and cue.direction in ("forward", "both"):

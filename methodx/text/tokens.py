@@ -66,6 +66,10 @@ class Tokens:
             return 0
         return self._word_index().between(start, end)
 
+    def bracket(self, start: int, end: int) -> tuple[int, int] | None:
+        """The innermost bracket pair that holds start..end inside it, if any."""
+        return self._word_index().bracket(start, end)
+
     def place(self, offset: int) -> int:
         """How many words outside brackets end before the offset: two offsets are at least the difference
         of their places, less one, words apart."""
@@ -102,6 +106,12 @@ class _Words:
 
     def place(self, offset: int) -> int:
         return self.places[bisect_right(self.ends, offset)]
+
+    def bracket(self, start: int, end: int) -> tuple[int, int] | None:
+        i = bisect_right(self.bracket_starts, start) - 1
+        if i >= 0 and self.bracket_starts[i] < start and end < self.bracket_ends[i]:
+            return self.bracket_starts[i], self.bracket_ends[i]
+        return None
 
     def between(self, start: int, end: int) -> int:
         first = bisect_left(self.bracket_starts, start)
