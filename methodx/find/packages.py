@@ -10,6 +10,8 @@ from methodx.text.sentences import Sentences
 # quoted names listed after a package phrase: the packages 'sdm', 'dismo' and 'bioclim'
 _NEXT_LISTED = (r"(?:\s*\([^()]{0,80}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?"
                 r"(?P<q>[\"'])(?P<name>{PKG})(?P=q)")
+# the names of a list ("Boruta, lmerTest, car (Fox, 2019) and MuMIn"): words outside brackets
+_LIST_NAME = r"(?<![\w.-])(?:[\"'])?(?P<name>{PKG})(?:[\"'])?(?![\w-])"
 
 
 class Packages:
@@ -19,6 +21,8 @@ class Packages:
         self._modelling = [regexes.compile(m.pattern) for m in question.modelling]
         self._gazetteer = gazetteer
         self._next_listed = regexes.compile(_NEXT_LISTED) if self.contexts else None
+        self._list_name = regexes.compile(_LIST_NAME)
+        self._brackets = regexes.compile(r"\([^()]*\)|\[[^\[\]]*\]")
         unlisted = question.spec.unlisted
         self._categories = (unlisted.modelling, unlisted.other) if unlisted else ("", "")
 
@@ -31,12 +35,21 @@ class Packages:
         for (pattern, context), window in zip(self.contexts, windows):
             for start, end in window:
                 for match in pattern.finditer(text, start, end):
-                    spans = [match.span("name")] + self._listed_after(text, match.end(), end)
+                    if "names" in match.groupdict():  # a list: each name must be a known package
+                        spans, listed = self._names(text, *match.span("names")), True
+                    else:
+                        spans, listed = [match.span("name")] + self._listed_after(text, match.end(), end), False
                     for name_start, name_end in spans:
-                        candidate = self._package(text, name_start, name_end, sentences, context.language)
+                        candidate = self._package(text, name_start, name_end, sentences, context.language, listed)
                         if candidate:
                             found.append(candidate)
         return found
+
+    def _names(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The names of a list, leaving out what stands in brackets (citations, versions)."""
+        asides = [m.span() for m in self._brackets.finditer(text, start, end)]
+        return [m.span("name") for m in self._list_name.finditer(text, start, end)
+                if not any(a <= m.start() < b for a, b in asides) and m.group("name").lower() not in ("and", "or")]
 
     def _listed_after(self, text: str, end: int, limit: int) -> list[tuple[int, int]]:
         spans = []
@@ -45,18 +58,24 @@ class Packages:
             end = match.end()
         return spans
 
-    def _package(self, text: str, start: int, end: int, sentences: Sentences, language: str | None) -> Candidate | None:
+    def _package(self, text: str, start: int, end: int, sentences: Sentences, language: str | None,
+                 listed: bool = False) -> Candidate | None:
+        """A candidate for the name, unless it cannot be a package. A name in a list must be a known package
+        (CRAN, PyPI): 'car' counts in "Boruta, car and MuMIn packages", never on its own."""
         name = text[start:end]
         lower = name.lower()
-        if len(name) < 2 or lower in self.question.not_packages:
+        known = self.question.known_packages.get(lower)
+        if len(name) < 2 or lower in self.question.not_packages or (listed and known is None):
             return None
-        if name.islower() and lower.endswith(self.question.not_package_endings):
+        if name.islower() and lower.endswith(self.question.not_package_endings) and known is None:
             return None
         if self._gazetteer.knows(name):
             return None  # a listed term: the gazetteer reports it
         s, e = sentences.around(start)
         modelling, other = self._categories
-        candidate = Candidate(self.question.kind, name, modelling if self.is_modelling(text[s:e]) else other, start, end)
-        if language:
-            candidate.details["language"] = language
+        # what the package is for: its description says modelling, or the sentence is about models
+        is_model = (known is not None and known[2] == modelling) or self.is_modelling(text[s:e])
+        candidate = Candidate(self.question.kind, name, modelling if is_model else other, start, end)
+        if language or known:
+            candidate.details["language"] = language or known[1]  # type: ignore[index]
         return candidate

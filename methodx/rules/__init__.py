@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from methodx.errors import PatternError
-from methodx.rules.files import read_json, read_jsonl, read_model
+from methodx.rules.files import read_json, read_jsonl, read_model, read_text
 from methodx.rules.models import (
     AnswerFormat,
     Cue,
@@ -42,6 +42,7 @@ class QuestionRules:
     not_packages: frozenset[str] = frozenset()
     not_package_endings: tuple[str, ...] = ()
     modelling: list[Modelling] = field(default_factory=list)
+    known_packages: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # lower-case name -> (name, language, category)
 
     @property
     def kind(self) -> str:
@@ -180,7 +181,21 @@ def _question(directory: Path, check: _Checker) -> QuestionRules:
         words = frozenset(w.lower() for rule in not_packages for w in rule.words)
         endings = tuple(e.lower() for rule in not_packages for e in rule.endings)
         modelling = check.rules(directory / "modelling.jsonl", Modelling)
-    return QuestionRules(directory.name, directory, spec, terms, templates, packages, words, endings, modelling)
+    known = _known_packages(directory / "known_packages.tsv", spec.categories) if (directory / "known_packages.tsv").exists() else {}
+    return QuestionRules(directory.name, directory, spec, terms, templates, packages, words, endings, modelling, known)
+
+
+def _known_packages(path: Path, categories: list[str]) -> dict[str, tuple[str, str, str]]:
+    """known_packages.tsv: name, language, category per line ('#' comments)."""
+    known = {}
+    for number, line in enumerate(read_text(path).splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3 or not parts[0] or parts[2] not in categories:
+            raise PatternError(str(path), number, f"give name, language and a category of {', '.join(categories)}, separated by tabs")
+        known[parts[0].lower()] = (parts[0], parts[1], parts[2])
+    return known
 
 
 @lru_cache(maxsize=8)

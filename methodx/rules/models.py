@@ -169,9 +169,9 @@ class Region(Rule):
 
 
 class PackageContext(Rule):
-    """A phrase that shows an unlisted name is a software package: 'the R package X'."""
+    """A phrase that shows an unlisted name is a software package: 'the R package X', 'X, Y and Z packages'."""
 
-    pattern: str = Field(description="Regular expression with a 'name' group.")
+    pattern: str = Field(description="Regular expression with a 'name' group, or a 'names' group holding a list ('X, Y (2019) and Z').")
     triggers: list[str] | None = Field(default=None, description="Words one of which every match contains (case-insensitive), for the pre-scan. None: every sentence.")
     language: str | None = Field(default=None, description="The language the phrase implies (R, Python).")
 
@@ -180,8 +180,8 @@ class PackageContext(Rule):
     @field_validator("pattern")
     @classmethod
     def _has_name_group(cls, value: str) -> str:
-        if "(?P<name>" not in value and "(?<name>" not in value:
-            raise ValueError("the pattern needs a (?P<name>...) group")
+        if not any(group in value for group in ("(?P<name>", "(?<name>", "(?P<names>", "(?<names>")):
+            raise ValueError("the pattern needs a (?P<name>...) or (?P<names>...) group")
         return value
 
     def regexes(self) -> list[tuple[str, str]]:

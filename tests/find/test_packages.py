@@ -1,0 +1,64 @@
+"""The long tail: a package is known by the phrase around it, and by CRAN's and PyPI's lists once the
+text says 'package'. The cases are generated: phrasings x names, not sentences copied from papers."""
+
+import itertools
+
+import pytest
+
+import methodx
+from methodx.rules import load_rules
+
+# names on the lists that are also English words, and names of modelling and of data packages
+WORD_NAMES = ["car", "boot", "mice"]
+MODELLING = ["leaps", "modEvA", "mice"]
+DATA = ["readxl", "stringr", "leaflet"]
+
+LISTS = [
+    "The analyses used the {a}, {b} and {c} packages.",
+    "Models were fitted with {a}, {b}, and {c} R packages.",
+    "We relied on two R packages: {a} (Smith, 2019) and {b} (Jones, 2020), and on {c}.",
+    "Three libraries: {a}, {b} & {c} were loaded.",
+]
+
+
+def frameworks(text):
+    answer = methodx.answer(text, question="frameworks")
+    return {m.name: m for m in answer.mentions}
+
+
+def test_known_packages_come_with_language_and_category():
+    known = load_rules().questions["frameworks"].known_packages
+    assert known["leaps"] == ("leaps", "R", "ml")
+    assert known["ggplot2"][2] == "other"
+    assert len(known) > 30000
+
+
+@pytest.mark.parametrize("template, names", list(itertools.product(LISTS[:2], itertools.permutations(WORD_NAMES + MODELLING[:1], 3))))
+def test_every_name_of_a_package_list_is_a_package(template, names):
+    found = frameworks(template.format(a=names[0], b=names[1], c=names[2]))
+    assert set(names) <= set(found), (template, names, list(found))
+
+
+@pytest.mark.parametrize("word", WORD_NAMES)
+def test_an_english_word_on_the_list_is_no_package_without_a_package_phrase(word):
+    for text in (f"The {word} was parked outside.", f"We used {word} as a proxy.", f"Data on {word}, leaps and pROC."):
+        assert word not in frameworks(text), text
+
+
+@pytest.mark.parametrize("name", MODELLING)
+def test_a_modelling_package_is_ml_wherever_it_is_named(name):
+    for text in (f"Maps were drawn and then the R package {name} was loaded.", f"We used the {name} R package."):
+        mention = frameworks(text)[name]
+        assert mention.category == "ml" and mention.used and mention.details.get("language") == "R", text
+
+
+@pytest.mark.parametrize("name", DATA)
+def test_a_data_package_is_other_unless_the_sentence_is_about_models(name):
+    assert frameworks(f"Maps were drawn with the R package {name}.")[name].category == "other"
+    assert frameworks(f"Species distribution models were fitted with the R package {name}.")[name].category == "ml"
+
+
+def test_citations_in_a_list_are_no_names():
+    found = frameworks(LISTS[2].format(a="leaps", b="pROC", c="car"))
+    assert {"leaps", "pROC"} <= set(found)
+    assert "Smith" not in found and "Jones" not in found
