@@ -19,6 +19,17 @@ from methodx.text.cues import CueSet
 __all__ = ["Candidate", "Finder"]
 
 
+def _outside_other_kinds(found: list[Candidate]) -> list[Candidate]:
+    """Drop a candidate inside a longer one of another kind: the 'GPU' of 'TensorFlow-GPU' names no hardware."""
+    kept = []
+    for i, c in enumerate(found):  # in text order: a container starts at or before what it holds
+        inside = any(o.kind != c.kind and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+                     for o in found[max(0, i - 8):i + 8])
+        if not inside:
+            kept.append(c)
+    return kept
+
+
 class Finder:
     """All sources of candidates, compiled once; reads any number of texts.
 
@@ -38,6 +49,8 @@ class Finder:
         self._only_with = {id(t): rules.compile(t.only_with) for q in questions for t in q.terms if t.only_with}
         self._category_when = {id(t): [(rules.compile(w.pattern), w.category) for w in t.category_when]
                                for q in questions for t in q.terms if t.category_when}
+        self._name_when = {id(t): [(rules.compile(w.pattern), w.name) for w in t.name_when]
+                           for q in questions for t in q.terms if t.name_when}
         # the rules that read only the sentences the pre-scan picks: gazetteer patterns, then package phrases
         self._term_rules = [(g, term, patterns) for g in self.gazetteers.values() for term, patterns in g.pattern_terms]
         self._phrases = [(p, context) for p in self.packages for context in p.contexts]
@@ -72,6 +85,7 @@ class Finder:
                 by_kind.setdefault(packages.question.kind, []).extend(packages.find(raw, sentences, mine))
         found = sorted((c for kind in self.gazetteers if kind in by_kind for c in resolve_overlaps(by_kind[kind])),
                        key=lambda c: c.start)
+        found = [self._renamed(c, raw, sentences) for c in _outside_other_kinds(found)]
         found = [c for candidate in found for c in [candidate] + self.gazetteers[candidate.kind].implied(candidate)]
         for candidate in found:
             sentence = sentences.around(candidate.start)
@@ -86,6 +100,15 @@ class Finder:
             self.details.attach(raw, candidate, sentence)
         self.details.keep_nearest(found)
         return drop_within_details(found, self.rules.details)
+
+    def _renamed(self, candidate: Candidate, text: str, sentences) -> Candidate:
+        """The term its sentence says it is ('Keras ... in R' is R keras), or the candidate itself."""
+        for pattern, name in self._name_when.get(id(candidate.term), []):
+            if pattern.search(text, *sentences.around(candidate.start)):
+                term = self.gazetteers[candidate.kind].terms[name]
+                return Candidate(candidate.kind, term.name, term.category, candidate.start, candidate.end, term,
+                                 implies=list(term.implies))
+        return candidate
 
     def _software_cue(self, text: Text, candidate: Candidate) -> bool:
         scope = text.scope(self.software, text.sentences.around(candidate.start))

@@ -155,9 +155,9 @@ def _terms(path: Path, check: _Checker, categories: list[str]) -> list[Term]:
             for name in alias.implies:
                 if name not in names:
                     raise PatternError(str(path), number, f"alias {alias.text!r} implies {name!r}, which is not a term of this file")
-        for name in term.implies:
+        for name in term.implies + [w.name for w in term.name_when]:
             if name not in names:
-                raise PatternError(str(path), number, f"implies {name!r}, which is not a term of this file")
+                raise PatternError(str(path), number, f"{name!r} is not a term of this file")
     return [term for _, term in numbered]
 
 

@@ -56,6 +56,11 @@ class CategoryWhen(Rule):
     category: str
 
 
+class NameWhen(Rule):
+    pattern: str
+    name: str
+
+
 class Term(Rule):
     """One gazetteer entry: a framework or a piece of hardware."""
 
@@ -69,6 +74,7 @@ class Term(Rule):
     implies: list[str] = Field(default_factory=list, description="Other terms every mention of this term names too ('keras package in R': R).")
     only_with: str | None = Field(default=None, description="A pattern its sentence must match for the mention to count at all.")
     category_when: list[CategoryWhen] = Field(default_factory=list, description="Another category when the sentence matches (MATLAB: dl next to 'neural network').")
+    name_when: list[NameWhen] = Field(default_factory=list, description="Another term when the sentence matches (Keras reached from R is R keras).")
 
     _triggers = field_validator("triggers")(_check_triggers)
 
@@ -84,7 +90,7 @@ class Term(Rule):
 
     def regexes(self) -> list[tuple[str, str]]:
         return ([("patterns", p) for p in self.patterns] + ([("only_with", self.only_with)] if self.only_with else [])
-                + [("category_when", w.pattern) for w in self.category_when])
+                + [("category_when", w.pattern) for w in self.category_when] + [("name_when", w.pattern) for w in self.name_when])
 
 
 class Cue(Rule):
