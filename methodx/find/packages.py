@@ -73,8 +73,8 @@ class Packages:
             return None  # a listed term: the gazetteer reports it
         s, e = sentences.around(start)
         modelling, other = self._categories
-        # what the package is for: its description says modelling, or the sentence is about models
-        is_model = (known is not None and known[2] == modelling) or self.is_modelling(text[s:e])
+        # what the package is for: as its description says, or, for a package the lists do not know, as its sentence does
+        is_model = known[2] == modelling if known is not None else self.is_modelling(text[s:e])
         candidate = Candidate(self.question.kind, name, modelling if is_model else other, start, end)
         if language or known:
             candidate.details["language"] = language or known[1]  # type: ignore[index]

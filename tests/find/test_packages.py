@@ -53,7 +53,13 @@ def test_a_modelling_package_is_ml_wherever_it_is_named(name):
 
 
 @pytest.mark.parametrize("name", DATA)
-def test_a_data_package_is_other_unless_the_sentence_is_about_models(name):
+def test_a_known_data_package_is_other_whatever_its_sentence(name):
+    assert frameworks(f"Maps were drawn with the R package {name}.")[name].category == "other"
+    assert frameworks(f"Species distribution models were fitted with the R package {name}.")[name].category == "other"
+
+
+@pytest.mark.parametrize("name", ["zzfitr", "qqmodels2"])
+def test_an_unknown_package_is_ml_only_in_a_sentence_about_models(name):
     assert frameworks(f"Maps were drawn with the R package {name}.")[name].category == "other"
     assert frameworks(f"Species distribution models were fitted with the R package {name}.")[name].category == "ml"
 
