@@ -9,7 +9,7 @@ from typing import Any
 
 from methodx.models import SectionKind, Span
 from methodx.text.cues import CueSet, Scope
-from methodx.text.lines import Lines
+from methodx.text.lines import Lines, laid_out
 from methodx.text.normalise import NormalisedText
 from methodx.text.sentences import Sentences
 from methodx.text.tokens import Tokens
@@ -25,12 +25,19 @@ class Text:
         self.norm = norm
         self.text = self.norm.text
         self.sentences = Sentences(self.text)
-        self.lines = Lines(self.text)
+        self._lines: Lines | None = None
         self.sections: list[tuple[int, int, Any]] = [(self.norm.to_normalised(s), self.norm.to_normalised(e, end=True), kind)
                          for s, e, kind in sections]
         self._tokens: dict[tuple[int, int], Tokens] = {}
         self._scopes: dict[tuple[int, tuple[int, int]], Scope] = {}
         self._sentence_spans: dict[tuple[int, int], Span] = {}
+
+    @property
+    def lines(self) -> Lines:
+        """The lines of the text's layout (rebuilt from its sentences where it has none); made on first use."""
+        if self._lines is None:
+            self._lines = Lines(laid_out(self.text, self.sentences))
+        return self._lines
 
     @classmethod
     def of(cls, original: str, base: int = 0) -> "Text":

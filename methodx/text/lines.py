@@ -1,7 +1,46 @@
-"""The lines of a text, found by offset (a line is known by its start), with what rules learned about them."""
+"""The lines of a text, found by offset (a line is known by its start), with what rules learned about them.
 
+Rules about lines (reference entries, headers, headings) need lines that are the text's layout. A text
+flattened onto one line, or broken after every word, has none: there the lines are rebuilt, at the same
+offsets, from its sentences (see `laid_out`).
+"""
+
+import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
+
+LONG_LINE = 400  # characters: a longer line is no line of a page but text that lost its line breaks
+_LONG = re.compile(rf"[^\n]{{{LONG_LINE}}}")
+_SINGLE_BREAK = re.compile(r"(?<=[^\s])[ \t]*\n[ \t]*(?=[^\s])")
+
+
+class SentenceFinder(Protocol):
+    def around(self, offset: int) -> tuple[int, int]: ...
+
+
+def laid_out(text: str, sentences: SentenceFinder) -> str:
+    """The text, with the same length, as lines a page would have: a break after every word is a space,
+    and a line too long to be one is broken after each of its sentences."""
+    if text.count("\n") > (text.count(" ") + 1) / 2:  # about one word per line: the breaks are no layout
+        text = _SINGLE_BREAK.sub(lambda m: " " * len(m.group()), text)
+    if not _LONG.search(text):
+        return text
+    chars = list(text)
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > LONG_LINE:
+            position = start
+            while position < end:
+                _, sentence_end = sentences.around(position)
+                if sentence_end >= end or sentence_end <= position:
+                    break
+                if text[sentence_end] in " \t":
+                    chars[sentence_end] = "\n"
+                position = sentence_end + 1
+        start = end + 1
+    return "".join(chars)
 
 
 class Lines:
