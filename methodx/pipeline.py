@@ -31,7 +31,7 @@ class Pipeline:
 
     def text(self, document: Document) -> Text:
         sections = [(s.start, s.end, s.kind) for s in document.sections]
-        return Text(document.normalised, sections)
+        return Text(document.normalised, sections, [(m.start, m.end, m.kind) for m in document.marks])
 
     def mentions(self, document: Document, kinds: frozenset[str] | None = None) -> list[Mention]:
         """Every mention of the given kinds (all by default) in the document's context, judged."""

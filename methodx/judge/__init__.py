@@ -86,6 +86,7 @@ class Judge:
     def __init__(self, rules: Rules, reading: str = "context"):
         self.reading = reading
         self.regions = Regions(rules.regexes, rules.regions)
+        self.places = rules.places
         cues = rules.cues if reading == "context" else rules.answer_cues
         self.cues = CueSet([c for c in cues if c.category != "denial"], rules.regexes)
         self.denials = CueSet([c for c in cues if c.category == "denial"], rules.regexes)
@@ -107,6 +108,9 @@ class Judge:
             return Decision(False, "data_collection_device")
         sentence = text.sentences.around(target.start)
         if self.reading == "context":
+            place = self._place(text, target)
+            if place:
+                return place
             region = self.regions.of(text.text, target.start, target.end, sentence, text.lines)
             if region:
                 return Decision(False, region.rule.category, region.rule.name, (region.start, region.end))
@@ -125,6 +129,17 @@ class Judge:
         if target.generic and self.reading == "context":
             return Decision(False, "generic_mention")
         return USED
+
+
+    def _place(self, text: Text, target: Target) -> Decision | None:
+        """A mark of the markup, or a section, whose mentions never state use (judge/places.json)."""
+        mark = text.mark_at(target.start, target.end)
+        if mark and mark[2] in self.places.marks:
+            return Decision(False, self.places.marks[mark[2]], f"mark:{mark[2]}", (mark[0], mark[1]))
+        section = text.section_at(target.start)
+        if section in self.places.sections:
+            return Decision(False, self.places.sections[section], f"section:{section}")
+        return None
 
 
 def _joined(text: str, a: Target, b: Target) -> bool:

@@ -18,6 +18,7 @@ from methodx.rules.models import (
     Modelling,
     NotAPackage,
     PackageContext,
+    Places,
     QuestionFile,
     Region,
     Term,
@@ -61,6 +62,7 @@ class Rules:
     cues: list[Cue]
     answer_cues: list[Cue]
     regions: list[Region]
+    places: Places
     answer: AnswerFormat
     questions: dict[str, QuestionRules]  # in routing order
 
@@ -226,6 +228,7 @@ def _load(directory: str) -> Rules:
         cues=check.rules(root / "judge" / "cues.jsonl", Cue, scoped=True),
         answer_cues=check.rules(root / "check" / "cues.jsonl", Cue, scoped=True),
         regions=check.rules(root / "judge" / "regions.jsonl", Region),
+        places=read_model(root / "judge" / "places.json", Places),
         answer=read_model(root / "answer.json", AnswerFormat),
         questions={q.name: q for q in questions},
     )

@@ -5,6 +5,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
+from methodx.models import SectionKind
+
 # what a cue says about a mention in its scope; every not-used category is also a Reason (models.py)
 CueCategory = Literal[
     "use", "terminate", "software",
@@ -14,7 +16,7 @@ CueCategory = Literal[
 NOT_USED = frozenset({"example", "hedge", "negation", "future_work", "related_work", "general_statement", "comparison",
                       "created_by_study", "deposition", "data_collection", "query_examples"})
 RegionCategory = Literal["citation", "reference_list", "front_matter", "running_header", "keyword_list",
-                         "section_heading", "web_address"]
+                         "section_heading", "web_address", "related_work"]
 
 
 SEPARATORS = re.compile(r"[\s\-_]+")  # what may stand between the parts of an alias, or nothing
@@ -172,6 +174,14 @@ class Region(Rule):
 
     def regexes(self) -> list[tuple[str, str]]:
         return [(f, v) for f in ("span", "line", "entry", "until", "block") if (v := getattr(self, f)) is not None]
+
+
+class Places(Rule):
+    """judge/places.json: sections and marks of the markup whose mentions never state use, and why."""
+
+    sections: dict[SectionKind, RegionCategory] = Field(default_factory=dict, description="Section kind -> reason.")
+    marks: dict[Literal["citation", "reference", "table", "caption", "formula", "front_matter"], RegionCategory] = Field(
+        default_factory=dict, description="Kind of mark -> reason.")
 
 
 class PackageContext(Rule):

@@ -4,6 +4,7 @@ Every later stage (find, judge) reads one `Text`; what one stage computes of it
 (a sentence's tokens, the cue matches of a sentence) is kept for the next.
 """
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,14 +21,17 @@ MAX_SENTENCE = 1000  # characters of evidence a mention shows of its sentence
 class Text:
     """Normalised text, and the map back to the caller's offsets."""
 
-    def __init__(self, norm: NormalisedText, sections: Sequence[tuple[int, int, str]] = ()):
-        """norm: the normalised text; sections: (start, end, kind) in the caller's offsets."""
+    def __init__(self, norm: NormalisedText, sections: Sequence[tuple[int, int, str]] = (),
+                 marks: Sequence[tuple[int, int, str]] = ()):
+        """norm: the normalised text; sections and marks: (start, end, kind) in the caller's offsets."""
         self.norm = norm
         self.text = self.norm.text
         self.sentences = Sentences(self.text)
         self._lines: Lines | None = None
-        self.sections: list[tuple[int, int, Any]] = [(self.norm.to_normalised(s), self.norm.to_normalised(e, end=True), kind)
-                         for s, e, kind in sections]
+        self.sections: list[tuple[int, int, Any]] = sorted(self._normalised(sections))
+        self.marks: list[tuple[int, int, str]] = sorted(self._normalised(marks))
+        self._section_starts = [s for s, _, _ in self.sections]
+        self._mark_starts = [s for s, _, _ in self.marks]
         self._tokens: dict[tuple[int, int], Tokens] = {}
         self._scopes: dict[tuple[int, tuple[int, int]], Scope] = {}
         self._sentence_spans: dict[tuple[int, int], Span] = {}
@@ -56,10 +60,23 @@ class Text:
             self._scopes[key] = cues.scope(self, sentence)
         return self._scopes[key]
 
+    def _normalised(self, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        return [(self.norm.to_normalised(s), self.norm.to_normalised(e, end=True), kind) for s, e, kind in spans]
+
     def section_at(self, offset: int) -> SectionKind | None:
-        for start, end, kind in self.sections:
-            if start <= offset < end:
-                return kind
+        i = bisect_right(self._section_starts, offset) - 1
+        if i >= 0 and offset < self.sections[i][1]:
+            return self.sections[i][2]
+        return None
+
+    def mark_at(self, start: int, end: int) -> tuple[int, int, str] | None:
+        """The mark of the markup (citation, reference entry ...) that holds start..end, if any."""
+        i = bisect_right(self._mark_starts, start) - 1
+        while i >= 0 and i > bisect_right(self._mark_starts, start) - 8:  # marks may nest: look a few back
+            mark = self.marks[i]
+            if mark[0] <= start and end <= mark[1]:
+                return mark
+            i -= 1
         return None
 
     def span(self, start: int, end: int) -> Span:
