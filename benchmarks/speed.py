@@ -1,19 +1,17 @@
-"""Speed and memory of methodx on the dev corpus, beside spaCy's tokenizer and a bare scan.
+"""Speed and memory of methodx, beside spaCy's tokenizer and a bare multi-pattern scan, in one run.
 
-    python benchmarks/speed.py > docs/performance.md
-    python benchmarks/speed.py --limit 1000          # a quicker run on the first prompts
+    pip install ".[bench]" && python benchmarks/speed.py > docs/performance.md
+    python benchmarks/speed.py --limit 1000        # a quicker run on the first prompts
 
-On one core, over the prompts of ../shared/corpus/prompts.jsonl.gz (8,820 RAG
-prompts, 36 MB of text):
-- methodx.extract: every framework and hardware mention of every context, judged
-  (the whole reading; what answering both questions costs);
-- methodx.answer: each prompt's own question (26 of a paper's 28 queries are
-  neither question and are answered 'unsupported' without reading the context);
+On one core, over ../shared/corpus: the 8,820 RAG prompts and the 315 whole-paper texts.
+- methodx.annotate: both questions from one reading of every text (the headline);
+- methodx.answer: each prompt's own question (most prompts ask neither, and are not read);
 - spaCy: the blank English pipeline's make_doc (tokenisation only) on the same texts;
-- Aho-Corasick: pyahocorasick over the lower-cased texts with every gazetteer
-  alias (a lower bound for any dictionary scan; skipped if not installed).
-Then, each in a fresh process: peak memory of methodx reading the whole corpus,
-`import methodx`, and `methodx answer` on one seed (cold start).
+- Aho-Corasick: pyahocorasick over the lower-cased texts with every gazetteer alias (a floor for
+  any dictionary scan; skipped when not installed);
+- the share of the spaCy matchers (Doc of each sentence that holds a candidate, Matcher, PhraseMatcher).
+Then, each in a fresh process: time and peak memory by text size (10 KB to 10 MB of paper text) and on
+adversarial texts, `import methodx`, and `methodx answer` on a seed (cold start).
 """
 
 import argparse
@@ -27,11 +25,35 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "prompts.jsonl.gz"
+CORPUS = ROOT.parent / "shared" / "corpus"
 SEED = ROOT / "seeds" / "001_cf92111258aab71f.txt"
 
+# adversarial inputs of about 100 KB: many mentions and cues in one sentence, brackets, references on one line
+ADVERSARIAL = {
+    "'NVIDIA RTX 2080 Ti with 11 GB ' repeated": "NVIDIA RTX 2080 Ti with 11 GB " * 3334,
+    "'We used TensorFlow and PyTorch, ' repeated": "We used TensorFlow and PyTorch, " * 3125,
+    "'TensorFlow ' x 10,000": "TensorFlow " * 10_000,
+    "50,000 brackets around a name": "(" * 50_000 + "TensorFlow" + ")" * 50_000,
+    "a reference list on one line": "Smith, J., 2019. TensorFlow: a system. In: Proc. OSDI, pp. 1-2. doi:10.1/x. " * 1300,
+    "methods on one line": "We trained the model with PyTorch on an NVIDIA RTX 3090 GPU. The data were collected in 2019. " * 1100,
+    "one word per line": "\n".join(("We trained the model with PyTorch on an NVIDIA RTX 3090 GPU. " * 1600).split()),
+}
 
-def load(path: Path, limit: int | None) -> list[dict]:
+# one text in a fresh process: seconds and peak memory (VmHWM: the process's own peak, not a parent's)
+ONE = """
+import sys, time
+import methodx
+methodx.annotate("We used TensorFlow on a GPU.")  # rules and spaCy loaded before the clock starts
+text = open(sys.argv[1], encoding="utf-8").read()
+started = time.perf_counter()
+methodx.annotate(text)
+seconds = time.perf_counter() - started
+peak = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+print(seconds, peak / 1024)
+"""
+
+
+def read_jsonl(path: Path, limit: int | None = None) -> list[dict]:
     records = []
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -48,20 +70,44 @@ def timed(function, texts: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def aho_corasick(texts: list[str]):
+def aho_corasick():
+    """A function scanning a text for every gazetteer alias with pyahocorasick, or None."""
     try:
         import ahocorasick
     except ImportError:
         return None
     import methodx
 
-    rules = methodx.load_rules()
     automaton = ahocorasick.Automaton()
-    for term in [t for q in rules.questions.values() for t in q.terms]:
-        for alias in term.alias_rules():
-            automaton.add_word(alias.text.lower(), term.name)
+    for question in methodx.load_rules().questions.values():
+        for term in question.terms:
+            for alias in term.alias_rules():
+                automaton.add_word(alias.text.lower(), term.name)
     automaton.make_automaton()
-    return timed(lambda text: sum(1 for _ in automaton.iter(text.lower())), texts)
+    return lambda text: sum(1 for _ in automaton.iter(text.lower()))
+
+
+def matcher_share(texts: list[str]) -> tuple[float, float]:
+    """(seconds in the cue matchers, seconds in all) of annotating the texts."""
+    import methodx
+    from methodx.text.cues import CueSet
+
+    spent = [0.0]
+    find = CueSet.find
+
+    def counted(self, text, sentence):
+        started = time.perf_counter()
+        try:
+            return find(self, text, sentence)
+        finally:
+            spent[0] += time.perf_counter() - started
+
+    CueSet.find = counted  # type: ignore[method-assign]
+    try:
+        total = timed(methodx.annotate, texts)
+    finally:
+        CueSet.find = find  # type: ignore[method-assign]
+    return spent[0], total
 
 
 def fresh(*arguments: str, repeat: int = 5) -> float:
@@ -74,128 +120,101 @@ def fresh(*arguments: str, repeat: int = 5) -> float:
     return best
 
 
-# VmHWM (the process's own peak), not ru_maxrss, which a child started by fork and exec can inherit
-PEAK = """
-import gzip, json, resource, sys
-import methodx
-with gzip.open(sys.argv[1], "rt", encoding="utf-8") as lines:
-    for i, line in enumerate(lines):
-        methodx.extract(json.loads(line)["text"])
-        if {limit} and i + 1 >= {limit}:
-            break
-try:
-    print(next(l.split()[1] for l in open("/proc/self/status") if l.startswith("VmHWM:")))
-except OSError:
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-"""
+def one_text(text: str, folder: Path) -> tuple[float, float]:
+    path = folder / "text.txt"
+    path.write_text(text, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", ONE, str(path)], check=True, capture_output=True, text=True).stdout
+    seconds, megabytes = map(float, out.split())
+    return seconds, megabytes
 
 
-def peak_memory_mb(path: Path, limit: int | None) -> float:
-    out = subprocess.run([sys.executable, "-c", PEAK.format(limit=limit or 0), str(path)],
-                         check=True, capture_output=True, text=True).stdout
-    return int(out.strip()) / 1024  # KiB
+def row(name: str, seconds: float, count: int, megabytes: float, spacy_seconds: float) -> str:
+    return (f"| {name} | {seconds:.2f} | {count / seconds:,.0f} | {megabytes / seconds:.1f} | "
+            f"{spacy_seconds / seconds:.1f}x |")
 
 
-def main() -> int:  # noqa: PLR0915 (one report, read top to bottom)
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=CORPUS, help="prompts.jsonl.gz")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder with prompts.jsonl.gz and papers_dev.jsonl.gz")
     parser.add_argument("--limit", type=int, help="only the first N prompts")
     args = parser.parse_args()
-    if not args.corpus.is_file():
+    if not (args.corpus / "prompts.jsonl.gz").is_file():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 1
-    cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
-    if cores:
-        os.sched_setaffinity(0, {min(cores)})  # one core
-    records = load(args.corpus, args.limit)
-    texts = [r["text"] for r in records]
-    asked = [r["text"] for r in records if r.get("cq") in (19, 20)]  # the frameworks and hardware prompts
-    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    prompts = [r["text"] for r in read_jsonl(args.corpus / "prompts.jsonl.gz", args.limit)]
+    papers = [r["text"] for r in read_jsonl(args.corpus / "papers_dev.jsonl.gz")]
+    prompt_mb = sum(len(t.encode("utf-8")) for t in prompts) / 1e6
+    paper_mb = sum(len(t.encode("utf-8")) for t in papers) / 1e6
 
     import spacy
 
     import methodx
 
-    methodx.extract(texts[0])  # compile the rules outside the timing
     nlp = spacy.blank("en")
-    results = {
-        "methodx.extract (both questions, every context)": timed(methodx.extract, texts),
-        "methodx.answer (each prompt's own question)": timed(methodx.answer, texts),
-        "spaCy blank make_doc (tokenisation only)": timed(nlp.make_doc, texts),
-    }
-    asked_seconds = timed(methodx.answer, asked) if asked else None
-    scan = aho_corasick(texts)
-    if scan is not None:
-        results["Aho-Corasick scan of all aliases (pyahocorasick)"] = scan
-    extract = results["methodx.extract (both questions, every context)"]
-    answer = results["methodx.answer (each prompt's own question)"]
-    spacy_time = results["spaCy blank make_doc (tokenisation only)"]
+    scan = aho_corasick()
+    for warm in (prompts[:200], papers[:20]):  # rules compiled, spaCy's vocabulary filled: the steady state
+        timed(methodx.annotate, warm)
+        timed(nlp.make_doc, warm)
+
+    runs = {"prompts": (prompts, prompt_mb), "papers": (papers, paper_mb)}
+    table = {}
+    for corpus, (texts, _) in runs.items():
+        table[corpus] = {"spacy": timed(nlp.make_doc, texts), "annotate": timed(methodx.annotate, texts)}
+        if scan is not None:
+            table[corpus]["scan"] = timed(scan, texts)
+    own_question = timed(methodx.answer, prompts)
+    matchers, matched_total = matcher_share(papers)
 
     print("# Performance\n")
-    print("Made by `python benchmarks/speed.py > docs/performance.md` "
-          f"on {platform.python_implementation()} {platform.python_version()}, {platform.machine()}, one core "
-          f"(`{os.cpu_count()}` cores on the machine), over {len(texts)} prompts ({megabytes:.1f} MB) of "
-          "../shared/corpus/prompts.jsonl.gz.\n")
-    print("| run | seconds | prompts/s | MB/s | vs spaCy tokenisation |")
-    print("|---|---:|---:|---:|---:|")
-    for name, seconds in results.items():
-        print(f"| {name} | {seconds:.2f} | {len(texts) / seconds:,.0f} | {megabytes / seconds:.1f} "
-              f"| {spacy_time / seconds:.1f}x |")
-    print()
-    peak = peak_memory_mb(args.corpus, args.limit)
-    base = fresh("-c", "pass")
-    imported = fresh("-c", "import methodx")
-    cold = fresh("-m", "methodx.cli", "answer", str(SEED))
-    print("| measure | value | target |")
-    print("|---|---:|---|")
-    print(f"| methodx end to end (`methodx.answer` on every prompt) vs spaCy make_doc | {spacy_time / answer:.1f}x faster | >= 10x |")
-    print(f"| methodx.extract (every context read for both questions, the worst case) vs spaCy make_doc "
-          f"| {spacy_time / extract:.1f}x faster | |")
-    print(f"| peak memory, reading the whole corpus (fresh process, RSS) | {peak:.0f} MB | < 300 MB |")
-    print(f"| `import methodx` (fresh process, minus {base * 1000:.0f} ms of bare interpreter start) "
-          f"| {(imported - base) * 1000:.0f} ms | < 1 s |")
-    print(f"| `methodx answer` on one seed, cold start (whole command) | {cold * 1000:.0f} ms | < 1.5 s |")
-    print()
-    if cores and len(cores) > 1:
-        os.sched_setaffinity(0, cores)
-        jobs = [{"id": i, "text": t} for i, t in enumerate(texts)]
-        print(f"Worker processes: `answer_many(..., question='frameworks')` over the same prompts (every "
-              f"context read), on this machine's {len(cores)} cores, start-up included:\n")
-        print("| processes | seconds | prompts/s |")
-        print("|---:|---:|---:|")
-        for n_process in (1, len(cores)):
-            started = time.perf_counter()
-            count = sum(1 for _ in methodx.answer_many(jobs, n_process=n_process, batch_size=256, question="frameworks"))
-            seconds = time.perf_counter() - started
-            print(f"| {n_process} | {seconds:.2f} | {count / seconds:,.0f} |")
+    print(f"Made by `python benchmarks/speed.py > docs/performance.md` on {platform.python_implementation()} "
+          f"{platform.python_version()}, {platform.machine()}, one core ({os.cpu_count()} on the machine), over "
+          f"../shared/corpus: {len(prompts)} RAG prompts ({prompt_mb:.1f} MB) and {len(papers)} whole-paper texts "
+          f"({paper_mb:.1f} MB). Every run reads every text, in one process, after a warm-up.\n")
+    for corpus, (texts, megabytes) in runs.items():
+        spacy_seconds = table[corpus]["spacy"]
+        print(f"## {corpus}\n")
+        print("| run | seconds | texts/s | MB/s | vs spaCy tokenisation |")
+        print("|---|---:|---:|---:|---:|")
+        print(row("methodx.annotate (both questions, one reading)", table[corpus]["annotate"], len(texts), megabytes, spacy_seconds))
+        if corpus == "prompts":
+            print(row("methodx.answer (each prompt's own question)", own_question, len(texts), megabytes, spacy_seconds))
+        print(row("spaCy blank make_doc (tokenisation only)", spacy_seconds, len(texts), megabytes, spacy_seconds))
+        if "scan" in table[corpus]:
+            print(row("Aho-Corasick scan of every alias (pyahocorasick)", table[corpus]["scan"], len(texts), megabytes, spacy_seconds))
         print()
-    per_prompt = extract / len(texts)
-    print(f"Reading a context for both questions takes {per_prompt * 1000:.2f} ms on average"
-          + (f"; answering a frameworks or hardware prompt ({len(asked)} of them) takes "
-             f"{asked_seconds / len(asked) * 1000:.2f} ms." if asked else "."))
-    print("An LLM RAG pipeline takes 0.9 s (Llama-3.1 70B on a hosted accelerator) to 33 s (Mixtral 8x22B) "
-          "per question per paper.\n")
-    print("## How cost grows with a corpus\n")
-    print("Cost is linear in the number of prompts and their length: each prompt is read on its own, "
-          "memory stays flat while streaming (the peak above is the whole corpus), and worker processes "
-          "(`answer_many(n_process=...)`, `methodx answer --jsonl --n-process`, or `methodx.dask` on a "
-          "cluster) divide the time by the number of cores, less a start-up of about a second per worker "
-          "to build the rules. Two questions per paper (frameworks and hardware), from the measured rate:\n")
-    print("| papers | methodx, one core | methodx, 32 cores | LLM pipeline, 0.9 s per question | LLM pipeline, 33 s per question |")
-    print("|---:|---:|---:|---:|---:|")
-    for papers in (315, 10_000, 100_000, 1_000_000):
-        prompts = 2 * papers
-        one = prompts * per_prompt
-        print(f"| {papers:,} | {_duration(one)} | {_duration(one / 32 + 2)} | {_duration(prompts * 0.9)} "
-              f"| {_duration(prompts * 33)} |")
+    print(f"The spaCy matchers (a Doc of each sentence holding a candidate, the Matcher and the PhraseMatcher) "
+          f"take {matchers:.2f} s of the {matched_total:.2f} s methodx spends on the paper texts "
+          f"({100 * matchers / matched_total:.0f}%).\n")
+
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        print("## Size\n")
+        print("Paper texts joined to the size, each in a fresh process (rules loaded before the clock starts):\n")
+        print("| text | seconds | MB/s | peak memory (MB) |")
+        print("|---|---:|---:|---:|")
+        joined = "\n\n".join(papers)
+        for size in (10_000, 100_000, 1_000_000, 10_000_000):
+            text = (joined * (size // len(joined) + 1))[:size]
+            seconds, peak = one_text(text, Path(folder))
+            print(f"| {size // 1000:,} KB | {seconds:.3f} | {size / 1e6 / seconds:.1f} | {peak:.0f} |")
+        print("\n## Adversarial texts (about 100 KB each)\n")
+        print("| text | seconds | peak memory (MB) |")
+        print("|---|---:|---:|")
+        for name, text in ADVERSARIAL.items():
+            seconds, peak = one_text(text, Path(folder))
+            print(f"| {name} | {seconds:.2f} | {peak:.0f} |")
+
+    bare = fresh("-c", "pass")
+    print("\n## Start-up\n")
+    print("| measure | seconds |")
+    print("|---|---:|")
+    print(f"| `import methodx` (fresh process, less {bare:.3f} s of bare interpreter start) | {fresh('-c', 'import methodx') - bare:.3f} |")
+    print(f"| `methodx answer` on a seed, cold (whole command, spaCy loaded for the cue matchers) | "
+          f"{fresh('-m', 'methodx', 'answer', str(SEED)):.3f} |")
     return 0
-
-
-def _duration(seconds: float) -> str:
-    for unit, size in (("days", 86400), ("h", 3600), ("min", 60)):
-        if seconds >= size:
-            return f"{seconds / size:.1f} {unit}"
-    return f"{seconds:.1f} s"
 
 
 if __name__ == "__main__":

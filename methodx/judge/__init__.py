@@ -40,6 +40,7 @@ _LIST_JOINT = re.compile(
     r"|(?![^,;:.]*\b(?:was|were|is|are|has|have|had|be|been|used|using|we|our)\b)[^,;:.]{1,60}?"
     r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)",
     re.IGNORECASE)
+_LIST_GAP = 1000  # characters between two members of a list, brackets included, at most
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
@@ -143,7 +144,9 @@ class Judge:
 
 
 def _joined(text: str, a: Target, b: Target) -> bool:
-    between = _BRACKETED.sub(" ", text[a.end:b.start])  # the gaps of one kind's targets: linear in the text
+    if b.start - a.end > _LIST_GAP:
+        return False  # no list runs on this far
+    between = _BRACKETED.sub(" ", text[a.end:b.start])
     return _LIST_JOINT.fullmatch(between) is not None
 
 

@@ -32,6 +32,7 @@ _EDITS = [
     ("- ", re.compile(r"-(?<=[^\W\d_]{2}-) +(?=[a-zß-öø-ÿ])"), lambda m: ""),
     ("\r", re.compile(r"\r\n?"), lambda m: "\n"),
 ]
+_SAME_LENGTH_CHARACTERS = re.compile("[" + "".join(_SAME_LENGTH) + "]")
 _SPACES = re.compile(r"  +")  # collapsed last, in C, with a light map of its own
 _CHARACTERS = re.compile("[" + "".join(_OTHER) + "]")
 
@@ -64,10 +65,7 @@ class NormalisedText:
     def __init__(self, original: str, base: int = 0):
         self.original = original
         self.base = base  # where `original` starts in the text the caller passed in
-        text = original
-        for old, new in _SAME_LENGTH.items():
-            if old in text:
-                text = text.replace(old, new)
+        text = _SAME_LENGTH_CHARACTERS.sub(lambda m: _SAME_LENGTH[m.group()], original)  # one pass, not one per character
         pieces: list[str] = []
         segments: list[Segment] = []
         norm = orig = 0
