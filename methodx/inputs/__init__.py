@@ -1,8 +1,8 @@
 """The input stage: readers that turn what a user has into a Document.
 
 One small module per kind of input, each with a function that returns a Document:
-prompt.py (a RAG prompt), text.py (plain text and Markdown). read() picks the reader
-of a file by its name and, where the name does not tell, by its first bytes.
+prompt.py (a RAG prompt), text.py (plain text and Markdown), pdf.py (PDF, through
+PDFMiner). read() picks the reader of a file by its name.
 """
 
 from collections.abc import Callable
@@ -10,6 +10,7 @@ from pathlib import Path
 
 from methodx.errors import InputError
 from methodx.inputs.document import Document
+from methodx.inputs.pdf import read_pdf
 from methodx.inputs.prompt import read_prompt
 from methodx.inputs.text import check_text, read_plain
 
@@ -43,12 +44,19 @@ READERS: dict[str, Callable[[bytes, str], Document]] = {
     ".text": _text_file,
     ".md": _markdown_file,
     ".markdown": _markdown_file,
+    ".pdf": read_pdf,
 }
+
+
+def _reader(path: Path) -> Callable[[bytes, str], Document] | None:
+    """The reader of a file of this name: by its last two suffixes (".tei.xml"), else its last."""
+    suffixes = [s.lower() for s in path.suffixes]
+    return READERS.get("".join(suffixes[-2:])) or READERS.get("".join(suffixes[-1:]))
 
 
 def readable(path: Path) -> bool:
     """Whether read() has a reader for a file of this name (folders are searched for these)."""
-    return path.suffix.lower() in READERS
+    return _reader(path) is not None
 
 
 def read(source: "str | Path") -> Document:
@@ -63,7 +71,7 @@ def read(source: "str | Path") -> Document:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"{name}: cannot be read: {error.strerror}") from None
-    reader = READERS.get(path.suffix.lower(), _text_file)
+    reader = _reader(path) or _text_file
     try:
         return reader(data, name)
     except InputError as error:
