@@ -2,7 +2,9 @@
 
 One small module per kind of input, each with a function that returns a Document:
 prompt.py (a RAG prompt), text.py (plain text and Markdown), pdf.py (PDF, through
-PDFMiner). read() picks the reader of a file by its name.
+PDFMiner), tei.py (GROBID TEI XML) and jats.py (JATS/NLM XML), the last two on
+markup.py's safe parsing. read() picks the reader of a file by its name and, for
+.xml, by its root element.
 """
 
 from collections.abc import Callable
@@ -10,8 +12,11 @@ from pathlib import Path
 
 from methodx.errors import InputError
 from methodx.inputs.document import Document
+from methodx.inputs.jats import jats_document, read_jats
+from methodx.inputs.markup import parse_xml
 from methodx.inputs.pdf import read_pdf
 from methodx.inputs.prompt import read_prompt
+from methodx.inputs.tei import read_tei, tei_document
 from methodx.inputs.text import check_text, read_plain
 
 __all__ = ["Document", "check_text", "read", "read_prompt", "read_string", "readable"]
@@ -38,6 +43,16 @@ def _markdown_file(data: bytes, source: str) -> Document:
     return read_plain(_decode(data, source), source, "markdown")
 
 
+def _xml_file(data: bytes, source: str) -> Document:
+    """TEI or JATS, as the root element says."""
+    root = parse_xml(data)
+    if root.tag == "TEI":
+        return tei_document(root, source)
+    if root.tag in ("article", "pmc-articleset"):
+        return jats_document(root, source)
+    raise InputError(f"an XML paper is GROBID TEI (root <TEI>) or JATS (root <article>), not <{root.tag}>")
+
+
 # file suffix -> reader of the file's bytes
 READERS: dict[str, Callable[[bytes, str], Document]] = {
     ".txt": _text_file,
@@ -45,6 +60,9 @@ READERS: dict[str, Callable[[bytes, str], Document]] = {
     ".md": _markdown_file,
     ".markdown": _markdown_file,
     ".pdf": read_pdf,
+    ".tei.xml": read_tei,
+    ".nxml": read_jats,
+    ".xml": _xml_file,
 }
 
 
