@@ -6,7 +6,7 @@ import itertools
 import pytest
 
 import methodx
-from tests.helpers import PAPERS, SHARED_PAPERS
+from tests.helpers import PAPERS, SEED_DIR, SHARED_PAPERS
 
 COPIES = sorted(p for p in PAPERS.iterdir() if p.name != "SOURCES.md")
 SHARED = sorted(SHARED_PAPERS.iterdir()) if SHARED_PAPERS.is_dir() else []
@@ -137,3 +137,12 @@ def test_reference_lists_and_front_matter_never_count_as_use(path):
             marked = [m.kind for m in doc.marks if m.start <= where.start < m.end and m.kind in ("reference", "front_matter")]
             if where.section in ("references", "front_matter") or marked:
                 assert not mention.used, (mention.name, where.section, marked, where.sentence.text)
+
+
+def test_the_seed_paper():
+    path = SEED_DIR / "BISS_article_25749.pdf"
+    answers = methodx.annotate(document(path))
+    assert names(answers.frameworks) == ["Python", "TensorFlow"]
+    assert answers.frameworks.text == ("Answer:::\nAnswer: The deep learning model was built using TensorFlow. "
+                                       "The code was written in Python.\n\nAnswer:::")
+    assert answers.hardware.unknown
