@@ -48,9 +48,9 @@ class JatsWalker(Walker):
 
     def field_separator(self, node: Node) -> str:
         # authors of a reference, "Leino RL, Jensen KM": the list reads as the reference entry it is
-        previous = node.previous_element()
         people = ("name", "string-name", "collab")
-        return ", " if node.tag in people and previous is not None and previous.tag in people else " "
+        previous = node.previous_element() if node.tag in people else None
+        return ", " if previous is not None and previous.tag in people else " "
 
     def walk(self, node: Node) -> None:
         if node.tag in ("front", "front-stub"):

@@ -65,7 +65,7 @@ class Node:
 
 
 def _local(name: str) -> str:
-    return name.rsplit(":", 1)[-1]
+    return name.rsplit(":", 1)[-1] if ":" in name else name
 
 
 def parse_xml(data: bytes) -> Node:
@@ -92,7 +92,7 @@ def parse_xml(data: bytes) -> Node:
     stack = [root]
 
     def start(name: str, attrs: dict[str, str]) -> None:
-        node = Node(_local(name), {_local(k): v for k, v in attrs.items()}, stack[-1])
+        node = Node(_local(name), {_local(k): v for k, v in attrs.items()} if attrs else {}, stack[-1])
         stack[-1].children.append(node)
         stack.append(node)
 
@@ -122,6 +122,7 @@ _GLUE = (" ", ", ", "\t")
 _SPACES = re.compile(r"\s+")
 _NO_SPACE_AFTER = set("([{/\"'‘“-")
 _PUNCTUATION = set(",;:.")
+_BEFORE = {"block": "\n\n", "line": "\n", "inline": "", "cell": "\t"}
 
 
 class Writer:
@@ -196,15 +197,14 @@ class Walker:
         self.marks: list[Mark] = []
         self.events: list[tuple[list[int | None], SectionKind, str | None]] = []
         self.kinds: list[SectionKind] = []
+        roles: list[tuple[Role, frozenset[str]]] = [("cell", self.cells), ("inline", self.inline), ("line", self.lines),
+                                                    ("block", self.blocks), ("skip", self.skip)]
+        self.roles: dict[str, Role] = {tag: role for role, tags in roles for tag in tags}
 
     # what subclasses say about an element
 
     def role(self, node: Node) -> Role:
-        for role, tags in (("skip", self.skip), ("block", self.blocks), ("line", self.lines),
-                           ("inline", self.inline), ("cell", self.cells)):
-            if node.tag in tags:
-                return role  # type: ignore[return-value]
-        return "field"
+        return self.roles.get(node.tag, "field")
 
     def field_separator(self, node: Node) -> str:
         """What separates a field from the text before it when nothing does: a space, or a comma."""
@@ -231,7 +231,7 @@ class Walker:
         role = self.role(node)
         if role == "skip":
             return
-        before = {"block": "\n\n", "line": "\n", "inline": "", "field": self.field_separator(node), "cell": "\t"}[role]
+        before = self.field_separator(node) if role == "field" else _BEFORE[role]
         self.out.separate(before)
         section = self.section(node)
         if section:

@@ -45,7 +45,12 @@ def extract_pdf_text(data: bytes) -> str:
     return text
 
 
+def pdf_document(text: str, source: str | None = None) -> Document:
+    """The Document of a PDF's extracted text, with sections from its headings."""
+    text = check_text(text)
+    return whole(text, "pdf", source, sections=sections_of(text))
+
+
 def read_pdf(data: bytes, source: str | None = None) -> Document:
     """A PDF file's bytes as a Document of its text, with sections from its headings."""
-    text = check_text(extract_pdf_text(data))
-    return whole(text, "pdf", source, sections=sections_of(text))
+    return pdf_document(extract_pdf_text(data), source)

@@ -15,6 +15,7 @@ subsection of unknown words takes the kind of its parent ("2.5" under "2. Method
 "Keywords" or "Funding" head one paragraph only; after it the section they interrupted goes on.
 """
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -142,37 +143,33 @@ def _numbered(line: str) -> tuple[str, str] | None:
 
 
 class _Lines:
-    """The lines of text[start:end] as (start, stripped text)."""
+    """The lines of text[start:end]: where each starts, and its text stripped."""
 
     def __init__(self, text: str, start: int, end: int):
         self.end = end
-        self.lines: list[tuple[int, str]] = []
-        i = start
-        while i < end:
-            j = text.find("\n", i, end)
-            j = end if j < 0 else j
-            self.lines.append((i, text[i:j].strip()))
-            i = j + 1
+        raw = text[start:end].split("\n")
+        self.starts = list(itertools.accumulate((len(line) + 1 for line in raw[:-1]), initial=start))
+        self.texts = [line.strip() for line in raw]
 
     def blank(self, n: int) -> bool:
         """Line n is blank, or outside the text."""
-        return not 0 <= n < len(self.lines) or not self.lines[n][1]
+        return not 0 <= n < len(self.texts) or not self.texts[n]
 
     def paragraph_end(self, n: int) -> int:
         """The number of the first line after the paragraph at line n (or the first one after it)."""
-        while n < len(self.lines) and self.blank(n):
+        while n < len(self.texts) and self.blank(n):
             n += 1
-        while n < len(self.lines) and not self.blank(n):
+        while n < len(self.texts) and not self.blank(n):
             n += 1
         return n
 
     def start(self, n: int) -> int:
-        return self.lines[n][0] if n < len(self.lines) else self.end
+        return self.starts[n] if n < len(self.texts) else self.end
 
 
 def _heading_at(lines: _Lines, n: int, markdown_headings: bool) -> tuple[_Heading, int] | None:
     """The heading that starts at line n, if any, and the number of the first line after it."""
-    start, line = lines.lines[n]
+    start, line = lines.starts[n], lines.texts[n]
     markdown = _MARKDOWN.fullmatch(line) if markdown_headings else None
     if markdown:
         return _Heading(start, line, markdown.group("marks"), kind_of_heading(markdown.group("title"))), n + 1
@@ -197,19 +194,23 @@ def _heading_at(lines: _Lines, n: int, markdown_headings: bool) -> tuple[_Headin
     if lines.blank(n + 1):
         return _Heading(start, line, number, kind_of_heading(title, numbered=True)), n + 1
     # a title wrapped onto one more line: "3.3. Comparison of approaches for aquatic\necosystem health"
-    wrapped = title + " " + lines.lines[n + 1][1]
-    if lines.blank(n + 2) and lines.lines[n + 1][1][:1].islower() and _is_title(wrapped):
-        return _Heading(start, line + " " + lines.lines[n + 1][1], number, kind_of_heading(wrapped, numbered=True)), n + 2
+    second = lines.texts[n + 1]
+    wrapped = title + " " + second
+    if lines.blank(n + 2) and second[:1].islower() and _is_title(wrapped):
+        return _Heading(start, line + " " + second, number, kind_of_heading(wrapped, numbered=True)), n + 2
     return None
 
 
 def headings(text: str, start: int = 0, end: int | None = None, markdown: bool = False) -> list[_Heading]:
     """The headings of text[start:end], in order ("# Title" lines only in Markdown: PDF text has "# Affiliation")."""
     lines = _Lines(text, start, len(text) if end is None else end)
+    texts = lines.texts
     found: list[_Heading] = []
     n = 0
-    while n < len(lines.lines):
-        heading = None if lines.blank(n) else _heading_at(lines, n, markdown)
+    while n < len(texts):
+        # only a line that starts a paragraph (or, in Markdown, starts with "#") can be a heading
+        opens = texts[n] and (n == 0 or not texts[n - 1] or (markdown and texts[n][0] == "#"))
+        heading = _heading_at(lines, n, markdown) if opens else None
         if heading is None:
             n += 1
         else:

@@ -36,8 +36,8 @@ class TeiWalker(Walker):
 
     def field_separator(self, node: Node) -> str:
         # authors of a reference entry, "Fanny Quandt, Friedhelm C Hummel"
-        previous = node.previous_element()
-        return ", " if node.tag == "author" and previous is not None and previous.tag == "author" else " "
+        previous = node.previous_element() if node.tag == "author" else None
+        return ", " if previous is not None and previous.tag == "author" else " "
 
     def walk(self, node: Node) -> None:
         if node.tag == "teiHeader":
