@@ -16,10 +16,12 @@ from methodx.inputs.jats import jats_document, read_jats
 from methodx.inputs.markup import parse_xml
 from methodx.inputs.pdf import read_pdf
 from methodx.inputs.prompt import read_prompt
+from methodx.inputs.sections import sections_of
 from methodx.inputs.tei import read_tei, tei_document
 from methodx.inputs.text import check_text, read_plain
 
-__all__ = ["Document", "check_text", "read", "read_prompt", "read_string", "readable"]
+__all__ = ["READERS", "Document", "check_text", "read", "read_jats", "read_pdf", "read_prompt", "read_string",
+           "read_tei", "readable", "sections_of"]
 
 
 def read_string(text: str, source: str | None = None) -> Document:
