@@ -63,8 +63,8 @@ _WORD_PATTERNS: list[tuple[str, SectionKind]] = [
     (r"\b(conclu(sion|sions|ding)|future work|outlook)\b", "conclusion"),
     (r"\b(acknowledge?ments?|funding|financial support|conflicts? of interest|competing interests?|"
      r"author(s'?)? contributions)\b", "acknowledgements"),
-    (r"\b(methods?|methodology|materials?|experiment(s|al)?|implementation|training|study (area|site)|"
-     r"data ?sets?|data|pre-?processing|setup|architecture)\b", "methods"),
+    (r"\b(methods?|methodology|materials?|experiment(s|al)?|implementation|training|study (areas?|sites?)|"
+     r"sampling|statistic(s|al)|data ?sets?|data|pre-?processing|setup|architecture|hyper-?parameters?)\b", "methods"),
 ]
 _WORDS = [(re.compile(pattern), kind) for pattern, kind in _WORD_PATTERNS]
 
@@ -74,7 +74,9 @@ _APPENDIX = re.compile(r"(?i)(appendix|appendices)\b.*")
 _KEYWORDS_INLINE = re.compile(r"(?i)(?P<name>key ?words|index terms)\s*[:\u2014\u2013-]\s*\S")
 _LETTER_SPACED = re.compile(r"[A-Za-z](?: {1,3}[A-Za-z])+")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
-_STATEMENT = re.compile(r"(?i)\b(?:we|was|were)\b")  # "Results: we found that ..." states; a title names
+# "Results: we found that ..." states, a title names; and a title does not stop at "of" or "the" (a
+# numbered list item wrapped by the PDF: "1. The audio is converted to mono and resampled at")
+_STATEMENT = re.compile(r"(?i)\b(?:we|was|were|is|are)\b|\b(?:a|an|the|of|at|to|in|on|by|for|from|with|and|or|as|that)$")
 _MAX_WORDS = 12
 _MAX_CHARS = 100
 _MAX_TOP_NUMBER = 20

@@ -144,6 +144,8 @@ def test_keywords_on_the_line_they_label():
     "V. Smith",  # an author's initial
     "2.1 k-means clustering of the detections",  # a title must be capitalised
     "3. Results: we found that the model was accurate",  # a statement after the name
+    "1.  The audio is converted to mono and resampled at",  # a list item the PDF wrapped
+    "2. Spectrograms are computed from the",  # ... and one cut after "the"
 ])
 def test_lines_that_are_not_headings(line):
     text = f"{PROSE}\n\n{line}\n\n{PROSE}"
@@ -198,6 +200,7 @@ def test_is_prose():
     ("Literature cited", "references"), ("Bibliography", "references"), ("Appendix A. Supplementary data", "appendix"),
     ("Supplementary material", "appendix"), ("Conclusions and future work", "conclusion"), ("Background", "introduction"),
     ("A B S T R A C T", "abstract"), ("Highlights", "abstract"), ("Keywords:", "front_matter"),
+    ("Study sites", "methods"), ("Statistical analyses", "methods"), ("Hyperparameter tuning", "methods"),
     ("Structure of the literature graph", None),
 ])
 def test_kind_of_heading(title, kind):
