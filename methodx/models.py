@@ -117,7 +117,9 @@ class Answer(BaseModel):
 
 
 class Section(BaseModel):
-    """A part of a document: from its heading to the next heading of the same or a higher level."""
+    """A part of a document: from its heading (or where the part starts) to where the next part starts.
+    Sections do not nest: a subsection is a Section of its own, of its parent's kind when that is known
+    ("2.6 Model evaluation" under "2 Methods" is methods), else of the kind its own heading names."""
 
     heading: str | None = Field(default=None, description="The heading as written, None for text before the first heading.")
     kind: SectionKind

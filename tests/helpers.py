@@ -92,3 +92,38 @@ def frameworks(text):
 
 def hardware(text):
     return methodx.answer(text, question="hardware")
+
+
+PAPERS = FIXTURES / "papers"  # copies of real papers, with SOURCES.md
+SHARED_PAPERS = SHARED / "fixtures" / "papers"
+
+
+def pdf_bytes(content: bytes, resources: bytes = b"<< >>", objects: tuple[bytes, ...] = ()) -> bytes:
+    """A one-page PDF written by hand: `content` is the page's content stream, `resources` its resource
+    dictionary, `objects` more objects numbered from 5 (1-4: catalog, pages, page, content)."""
+    bodies = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+              b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Resources " + resources + b" /Contents 4 0 R >>",
+              b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream", *objects]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(bodies, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(bodies) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(bodies) + 1, xref)
+    return bytes(out)
+
+
+def text_pdf(sentence: str) -> bytes:
+    """A PDF whose one page says `sentence` in Helvetica."""
+    return pdf_bytes(b"BT /F1 11 Tf 20 200 Td (" + sentence.encode("latin-1") + b") Tj ET", b"<< /Font << /F1 5 0 R >> >>",
+                     (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",))
+
+
+def image_pdf() -> bytes:
+    """A PDF whose one page is an image and holds no text, as a scan without OCR."""
+    image = (b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 "
+             b"/Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream")
+    return pdf_bytes(b"q 200 0 0 200 50 50 cm /Im1 Do Q", b"<< /XObject << /Im1 5 0 R >> >>", (image,))

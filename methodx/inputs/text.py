@@ -29,4 +29,5 @@ def check_text(text: object) -> str:
 def read_plain(text: str, source: str | None = None, format: str = "text") -> Document:
     """A text with no markup of its own (what PDF extraction gives, or a methods section pasted in)."""
     text = check_text(text)
-    return whole(text, "markdown" if format == "markdown" else "text", source, sections=sections_of(text))
+    markdown = format == "markdown"
+    return whole(text, "markdown" if markdown else "text", source, sections=sections_of(text, markdown=markdown))
