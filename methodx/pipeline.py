@@ -16,6 +16,9 @@ from methodx.rules import Rules, load_rules
 from methodx.text import Text
 
 
+ORDERED_FORMATS = frozenset({"pdf", "tei", "jats", "markdown"})
+
+
 class Pipeline:
     """Compiled rules, ready to read any number of documents.
 
@@ -31,7 +34,10 @@ class Pipeline:
 
     def text(self, document: Document) -> Text:
         sections = [(s.start, s.end, s.kind) for s in document.sections]
-        return Text(document.normalised, sections, [(m.start, m.end, m.kind) for m in document.marks])
+        # the sections of a file in reading order are evidence; a prompt's chunks or a pasted text may be
+        # fragments out of order, where a heading does not say what follows it
+        ordered = document.format in ORDERED_FORMATS
+        return Text(document.normalised, sections, [(m.start, m.end, m.kind) for m in document.marks], ordered)
 
     def mentions(self, document: Document, kinds: frozenset[str] | None = None) -> list[Mention]:
         """Every mention of the given kinds (all by default) in the document's context, judged."""

@@ -137,7 +137,7 @@ class Judge:
         mark = text.mark_at(target.start, target.end)
         if mark and mark[2] in self.places.marks:
             return Decision(False, self.places.marks[mark[2]], f"mark:{mark[2]}", (mark[0], mark[1]))
-        section = text.section_at(target.start)
+        section = text.section_at(target.start) if text.ordered else None
         if section in self.places.sections:
             return Decision(False, self.places.sections[section], f"section:{section}")
         return None

@@ -22,8 +22,10 @@ class Text:
     """Normalised text, and the map back to the caller's offsets."""
 
     def __init__(self, norm: NormalisedText, sections: Sequence[tuple[int, int, str]] = (),
-                 marks: Sequence[tuple[int, int, str]] = ()):
-        """norm: the normalised text; sections and marks: (start, end, kind) in the caller's offsets."""
+                 marks: Sequence[tuple[int, int, str]] = (), ordered: bool = False):
+        """norm: the normalised text; sections and marks: (start, end, kind) in the caller's offsets;
+        ordered: the text is in reading order, so its sections say what their parts are."""
+        self.ordered = ordered
         self.norm = norm
         self.text = self.norm.text
         self.sentences = Sentences(self.text)

@@ -14,15 +14,6 @@ needs_shared = pytest.mark.skipif(not SHARED, reason="../shared/fixtures/papers 
 FORMATS = {".pdf": "pdf", ".nxml": "jats", ".xml": "tei"}
 SCORED = {"dl", "ml"}
 
-JUDGE_READS_NO_SECTIONS = ("the judge does not yet read Document.sections and Document.marks: a name in a reference "
-                           "entry or among the authors still counts as use")
-# The copies where the judge counts a name that the reader put in a reference list or the front matter.
-JUDGE_GAPS = {
-    "BISS_article_25749.pdf": "TensorFlow in the reference 'Abadi M ... (2016) TensorFlow: A System ...'",
-    "BISS_article_25699.pdf": "'R' among the authors' initials",
-    "N18-3011.tei.xml": "Java in a reference entry",
-    "ehp-116-1694.nxml": "'R' as an initial in a reference entry",
-}
 
 
 def document(path):
@@ -125,9 +116,7 @@ def test_the_same_paper_as_pdf_and_as_tei_says_the_same():
         assert names(pdf.answers[question], SCORED | {"gpu", "cpu", "tpu"}) == names(tei.answers[question], SCORED | {"gpu", "cpu", "tpu"}) == []
 
 
-@pytest.mark.parametrize("path", [
-    pytest.param(p, marks=pytest.mark.xfail(reason=f"{JUDGE_READS_NO_SECTIONS} ({JUDGE_GAPS[p.name]})", strict=True))
-    if p.name in JUDGE_GAPS else p for p in COPIES], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", COPIES, ids=lambda p: p.name)
 def test_reference_lists_and_front_matter_never_count_as_use(path):
     doc = document(path)
     answers = methodx.annotate(doc)

@@ -189,8 +189,6 @@ def test_jats_answers_come_from_the_methods_not_the_reference(tmp_path):
     assert doc.text[pytorch.evidence[0].start:pytorch.evidence[0].end] == "PyTorch"
 
 
-@pytest.mark.xfail(reason="the judge does not yet read Document.sections and Document.marks: the title of a "
-                          "reference entry ('PyTorch: an imperative style') still counts as use", strict=True)
 def test_jats_a_name_in_the_reference_list_is_not_use(tmp_path):
     doc = read(tmp_path, "crows.nxml", JATS)
     pytorch = next(i for i in methodx.annotate(doc).frameworks.items if i.name == "PyTorch")
