@@ -103,7 +103,7 @@ class _Checker:
         unknown = set(rule.kinds) - self.kinds
         if unknown:
             raise PatternError(str(path), number, f"kinds: {sorted(unknown)} is not one of {sorted(self.kinds)}")
-        unknown = set(rule.categories) - self.categories
+        unknown = (set(rule.categories) | set(getattr(rule, "except_categories", []))) - self.categories
         if unknown:
             raise PatternError(str(path), number, f"categories: {sorted(unknown)} is not one of {sorted(self.categories)}")
 

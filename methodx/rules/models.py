@@ -113,6 +113,7 @@ class Cue(Rule):
     weak: bool = Field(default=False, description="A weak not-used cue yields to a use cue in the same scope.")
     kinds: list[str] = Field(default_factory=list, description="Only mentions of these kinds (all when empty).")
     categories: list[str] = Field(default_factory=list, description="Only mentions of these categories (all when empty).")
+    except_categories: list[str] = Field(default_factory=list, description="Never mentions of these categories ('we developed an R package': R is no tool the study made).")
 
     @model_validator(mode="after")
     def _has_words(self):

@@ -192,6 +192,8 @@ class Scope:
             cue = match.cue
             if (cue.kinds and mention.kind not in cue.kinds) or (cue.categories and mention.category not in cue.categories):
                 continue
+            if mention.category in cue.except_categories:
+                continue
             aside = self.tokens.bracket(match.start, match.end)
             if aside and not (aside[0] < mention.start and mention.end < aside[1]):
                 continue  # a cue in brackets speaks of what the brackets hold: "PyTorch (available at ...)"
