@@ -15,7 +15,6 @@ from methodx.questions import Question, load_questions, route, wrap
 from methodx.rules import Rules, load_rules
 from methodx.text import Text
 
-
 ORDERED_FORMATS = frozenset({"pdf", "tei", "jats", "markdown"})
 
 

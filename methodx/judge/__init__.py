@@ -3,8 +3,10 @@
 It reads a Text and spans in it (methodx's own candidates, or anyone's), and decides
 each with the first check that fires:
 1. what it is: hardware that only collects data (camera traps) never counts;
-2. where it is: a citation, reference-list entry, running header or keyword block
-   (judge/regions.jsonl) never states use;
+2. where it is: a citation or reference entry the markup marks, a references, front-matter or
+   related-work section of a text in reading order (judge/places.json), and a citation,
+   reference-list entry, running header or keyword block found by its shape (judge/regions.jsonl)
+   never state use;
 3. a term with only_with counts only in sentences matching it (Earth Engine: about models);
 4. a strong not-used cue in scope (hedge, negation, future work, related work);
 5. a use cue in scope ("we used", "trained on") makes it used;

@@ -125,7 +125,8 @@ class Question:
         name = regex.sub(r"\([^()]*\)", "", name.lower())
         if self._noise is not None:
             name = self._noise.sub("", name)
-        return _NOT_ALNUM.sub("", name)
+        key = _NOT_ALNUM.sub("", name)
+        return self.spec.score_aliases.get(key, key)
 
     def same(self, key_a: str, key_b: str) -> bool:
         return key_a == key_b

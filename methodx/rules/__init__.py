@@ -165,10 +165,12 @@ def _terms(path: Path, check: _Checker, categories: list[str]) -> list[Term]:
 
 def _question(directory: Path, check: _Checker) -> QuestionRules:
     spec = read_model(directory / "question.json", QuestionFile)
-    for pattern in spec.routing + ([spec.score_noise] if spec.score_noise else []):
+    checked = [("routing", p) for p in spec.routing] + ([("score_noise", spec.score_noise)] if spec.score_noise else [])
+    for name, pattern in checked:
         problem = check.regexes.check(pattern)
         if problem:
-            raise PatternError(str(directory / "question.json"), None, f"routing: {problem}")
+            path = directory / "question.json"
+            raise PatternError(str(path), _line_holding(path, name), f"{name}: {problem}")
     terms = _terms(directory / "gazetteer.jsonl", check, spec.categories)
     templates = _strings(directory / "templates.json", "templates")
     packages: list[PackageContext] = []
@@ -185,6 +187,10 @@ def _question(directory: Path, check: _Checker) -> QuestionRules:
         modelling = check.rules(directory / "modelling.jsonl", Modelling)
     known = _known_packages(directory / "known_packages.tsv", spec.categories) if (directory / "known_packages.tsv").exists() else {}
     return QuestionRules(directory.name, directory, spec, terms, templates, packages, words, endings, modelling, known)
+
+
+def _line_holding(path: Path, key: str) -> int | None:
+    return next((n for n, line in enumerate(read_text(path).splitlines(), 1) if f'"{key}"' in line), None)
 
 
 def _known_packages(path: Path, categories: list[str]) -> dict[str, tuple[str, str, str]]:
@@ -217,6 +223,9 @@ def _load(directory: str) -> Rules:
         raise PatternError(str(root / "questions"), None, "no question folders")
     questions = sorted((_question(folder, check) for folder in folders), key=lambda q: (q.spec.order, q.name))
     for question in questions:
+        if question.kind in check.kinds:
+            raise PatternError(str(question.directory / "question.json"), None,
+                               f"kind: {question.kind!r} is the kind of another question")
         check.kinds.add(question.kind)
         check.categories.update(question.spec.categories)
     return Rules(

@@ -1,6 +1,7 @@
 """What a rule may say: one pydantic model per kind of rule, checked when the files are read."""
 
 import re
+from string import Formatter
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
@@ -15,6 +16,12 @@ CueCategory = Literal[
 ]
 NOT_USED = frozenset({"example", "hedge", "negation", "future_work", "related_work", "general_statement", "comparison",
                       "created_by_study", "deposition", "data_collection", "query_examples"})
+# what a token pattern may test: the lexical attributes of a Doc made without a tagger or a parser
+TOKEN_ATTRIBUTES = frozenset({
+    "ORTH", "TEXT", "LOWER", "NORM", "LENGTH", "SHAPE", "PREFIX", "SUFFIX", "IS_ALPHA", "IS_ASCII", "IS_DIGIT",
+    "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_BRACKET", "IS_QUOTE", "IS_CURRENCY",
+    "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL", "OP",
+})
 RegionCategory = Literal["citation", "reference_list", "front_matter", "running_header", "keyword_list",
                          "section_heading", "web_address", "related_work"]
 
@@ -122,6 +129,10 @@ class Cue(Rule):
         for pattern in self.tokens:
             if not pattern or not all(isinstance(token, dict) for token in pattern):
                 raise ValueError("each token pattern is a non-empty list of token objects")
+            unknown = {attr for token in pattern for attr in token} - TOKEN_ATTRIBUTES
+            if unknown:
+                raise ValueError(f"tokens: methodx's Docs have no {sorted(unknown)} (no tagger or parser runs); "
+                                 f"use {', '.join(sorted(TOKEN_ATTRIBUTES))}")
         return self
 
     @property
@@ -263,3 +274,21 @@ class AnswerFormat(Rule):
     block: str = Field(description="The whole answer; {answer} is the text.")
     unsupported: str = Field(description="The answer to a query that no question takes.")
     no_query: str = Field(description="The answer when there is no query and no question was named.")
+
+    @field_validator("block")
+    @classmethod
+    def _block_holds_the_answer(cls, value: str) -> str:
+        try:
+            fields = {f for _, f, _, _ in Formatter().parse(value) if f is not None}
+        except ValueError as error:
+            raise ValueError(str(error)) from None
+        if fields != {"answer"}:
+            raise ValueError("block must use {answer} and no other field")
+        return value
+
+    @field_validator("unsupported", "no_query")
+    @classmethod
+    def _no_fields(cls, value: str) -> str:
+        if "{" in value or "}" in value:
+            raise ValueError("write the text without braces: it is used as it is")
+        return value

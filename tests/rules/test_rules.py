@@ -56,6 +56,7 @@ MALFORMED = [
     ("judge/cues.jsonl", '{"name": "x4", "category": "use", "phrases": ["x"], "kinds": ["software"]}'),  # not a kind
     ("judge/cues.jsonl", '{"name": "x5", "category": "use", "tokens": [[{"LOWER": {"IN": "@NO_SUCH_LIST"}}]]}'),
     ("judge/cues.jsonl", '{"name": "x6", "category": "use", "tokens": [[]]}'),
+    ("judge/cues.jsonl", '{"name": "x7", "category": "use", "tokens": [[{"LEMMA": "use"}]]}'),  # no tagger runs
     ("judge/regions.jsonl", '{"name": "r", "category": "citation", "span": "a", "line": "b"}'),  # two shapes
     ("judge/regions.jsonl", '{"name": "r", "category": "footnote", "span": "a"}'),
     ("check/cues.jsonl", '{"name": "y", "category": "denial"}'),
@@ -154,6 +155,31 @@ def test_invalid_templates_raise_pattern_error(change, words, patterns_copy):
     with pytest.raises(methodx.PatternError) as caught:
         methodx.answer("We used PyTorch.", question="frameworks", patterns=str(patterns_copy))
     assert "templates.json" in str(caught.value) and words in str(caught.value)
+
+
+@pytest.mark.parametrize("change, words", [
+    (lambda a: a.update(block="Answer: {text}"), "block must use {answer}"),
+    (lambda a: a.update(unsupported="Not {answered}."), "without braces"),
+])
+def test_an_invalid_answer_file_raises_pattern_error(change, words, patterns_copy):
+    _edit_json(patterns_copy / "answer.json", change)
+    with pytest.raises(methodx.PatternError) as caught:
+        methodx.load_rules(patterns_copy)
+    assert "answer.json" in str(caught.value) and words in str(caught.value)
+
+
+def test_two_questions_of_one_kind_are_refused(patterns_copy):
+    _edit_json(patterns_copy / "questions/hardware/question.json", lambda q: q.update(kind="framework"))
+    with pytest.raises(methodx.PatternError) as caught:
+        methodx.load_rules(patterns_copy)
+    assert "kind" in str(caught.value)
+
+
+def test_a_bad_score_noise_is_named_as_such(patterns_copy):
+    _edit_json(patterns_copy / "questions/hardware/question.json", lambda q: q.update(score_noise="(unclosed"))
+    with pytest.raises(methodx.PatternError) as caught:
+        methodx.load_rules(patterns_copy)
+    assert "score_noise" in str(caught.value) and caught.value.line
 
 
 def test_an_invalid_question_file_names_the_line_of_its_key(patterns_copy):
