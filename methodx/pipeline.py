@@ -3,19 +3,32 @@
 Nothing downstream calls back upstream: each stage reads what the one before made.
 """
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 from methodx.errors import InputError
 from methodx.find import Candidate, Finder
 from methodx.inputs import Document
-from methodx.judge import Decision, Judge
+from methodx.judge import Decision, Judge, yield_generic
 from methodx.judge import Span as Target
 from methodx.models import Answer, Evidence, Mention, PaperAnswers, Verdict
 from methodx.questions import Question, load_questions, route, wrap
 from methodx.rules import Rules, load_rules
 from methodx.text import Text
+from methodx.text.normalise import NormalisedText
 
 ORDERED_FORMATS = frozenset({"pdf", "tei", "jats", "markdown"})
+PART = 1_000_000  # characters of a document read at a time
+
+
+def _paragraph_end(text: str, start: int) -> int:
+    """Where the part from start ends: after the last paragraph break before start + PART (or a line break,
+    or PART itself when there is neither)."""
+    for mark in ("\n\n", "\n"):
+        cut = text.rfind(mark, start + PART // 2, start + PART)
+        if cut >= 0:
+            return cut + len(mark)
+    return start + PART
 
 
 class Pipeline:
@@ -31,19 +44,39 @@ class Pipeline:
         self.finder = Finder(rules, reading)
         self.judge = Judge(rules, reading)
 
-    def text(self, document: Document) -> Text:
+    def texts(self, document: Document) -> Iterator[Text]:
+        """The Text of the document's context, in parts of at most PART characters cut at paragraph breaks:
+        a long document is read a part at a time, so what is kept of a part is only its mentions."""
         sections = [(s.start, s.end, s.kind) for s in document.sections]
+        marks = [(m.start, m.end, m.kind) for m in document.marks]
         # the sections of a file in reading order are evidence; a prompt's chunks or a pasted text may be
         # fragments out of order, where a heading does not say what follows it
         ordered = document.format in ORDERED_FORMATS
-        return Text(document.normalised, sections, [(m.start, m.end, m.kind) for m in document.marks], ordered)
+        context = document.context
+        if len(context.text) <= PART:
+            yield Text(document.normalised, sections, marks, ordered)
+            return
+        start = 0
+        while start < len(context.text):
+            end = len(context.text) if start + PART >= len(context.text) else _paragraph_end(context.text, start)
+            yield Text(NormalisedText(context.text[start:end], context.start + start), sections, marks, ordered)
+            start = end
 
     def mentions(self, document: Document, kinds: frozenset[str] | None = None) -> list[Mention]:
         """Every mention of the given kinds (all by default) in the document's context, judged."""
-        text = self.text(document)
-        candidates = self.finder.find(text, kinds)
-        decisions = self.judge.judge(text, candidates)
-        return [_mention(text, c, d) for c, d in zip(candidates, decisions)]
+        targets: list[Candidate] = []
+        decisions: list[Decision] = []
+        made: list[Mention] = []
+        for text in self.texts(document):
+            candidates = self.finder.find(text, kinds)
+            judged = self.judge.judge_part(text, candidates)
+            made += [_mention(text, c, d) for c, d in zip(candidates, judged)]
+            targets += candidates
+            decisions += judged
+        for mention, before, after in zip(made, decisions, yield_generic(targets, decisions)):
+            if after != before:  # a generic term that yields to a specific one named elsewhere
+                mention.used, mention.reason, mention.rule, mention.cue = after.used, after.reason, after.rule, None  # type: ignore[assignment]
+        return made
 
     def question(self, name: str) -> Question:
         if name not in self.questions:

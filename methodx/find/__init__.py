@@ -62,8 +62,8 @@ class Finder:
     def find(self, text: Text, kinds: frozenset[str] | None = None, prescan: bool = True) -> list[Candidate]:
         """Every candidate of the given kinds (all by default), in text order."""
         raw, sentences = text.text, text.sentences
-        positions = self.scanner.scan(raw)
         lowered = raw.lower()
+        positions = self.scanner.scan(raw, lowered)
         if len(lowered) != len(raw):
             lowered = raw  # the alias patterns of any case are compiled case-insensitive
         windows = self.triggers.windows(positions, sentences, prescan)

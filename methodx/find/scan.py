@@ -50,10 +50,10 @@ class Scanner:
         self._folded = re.compile("|".join(parts), re.IGNORECASE) if parts else None
         self._strings = re.compile("|".join(map(re.escape, sorted(set(strings), key=lambda s: (-len(s), s))))) if strings else None
 
-    def scan(self, text: str) -> dict[str, list[int]]:
-        """Where each word and string occurs (lower-case keys), in order."""
+    def scan(self, text: str, lowered: str | None = None) -> dict[str, list[int]]:
+        """Where each word and string occurs (lower-case keys), in order. lowered: text.lower(), if at hand."""
         positions: dict[str, list[int]] = defaultdict(list)
-        lowered = text.lower()
+        lowered = text.lower() if lowered is None else lowered
         if len(lowered) == len(text):
             for pattern in (self._pattern, self._strings):
                 if pattern is not None:

@@ -33,7 +33,7 @@ from methodx.rules import Rules
 from methodx.text import Text
 from methodx.text.cues import CueSet
 
-__all__ = ["Decision", "Judge", "Target"]
+__all__ = ["Decision", "Judge", "Target", "yield_generic"]
 
 # what may stand between two members of a list: a comma or 'and'/'or', after at most a
 # short description without a verb ("PyTorch primarily developed by FAIR (...), CNTK")
@@ -95,7 +95,12 @@ class Judge:
         self.denials = CueSet([c for c in cues if c.category == "denial"], rules.regexes)
 
     def judge(self, text: Text, targets: list) -> list[Decision]:
-        """A decision for each target, in order."""
+        """A decision for each target of a text, in order."""
+        return yield_generic(targets, self.judge_part(text, targets))
+
+    def judge_part(self, text: Text, targets: list) -> list[Decision]:
+        """The decisions of a text that is one part of a document: all but what the whole document decides
+        (yield_generic, once every part is judged)."""
         decisions = [self._one(text, target) for target in targets]
         if targets and self.denials.cues:
             denial = self.denials.find(text, (0, len(text.text)))
@@ -103,8 +108,7 @@ class Judge:
                 found = denial[0]
                 decisions = [Decision(False, "denial", found.cue.name, (found.start, found.end)) if d == USED else d
                              for d in decisions]
-        decisions = _share_in_lists(text.text, targets, decisions)
-        return _yield_generic(targets, decisions)
+        return _share_in_lists(text.text, targets, decisions)
 
     def _one(self, text: Text, target: Target) -> Decision:
         if target.collects_data:
@@ -178,7 +182,7 @@ def _share_in_lists(text: str, targets: list, decisions: list[Decision]) -> list
     return decisions
 
 
-def _yield_generic(targets: list, decisions: list[Decision]) -> list[Decision]:
+def yield_generic(targets: list, decisions: list[Decision]) -> list[Decision]:
     """A bare 'GPU' adds nothing once a specific GPU of the study is named."""
     specific = {(t.kind, t.category) for t, d in zip(targets, decisions) if d.used and not t.generic}
     return [Decision(False, "specific_named") if d.used and t.generic and (t.kind, t.category) in specific else d

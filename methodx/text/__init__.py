@@ -63,7 +63,10 @@ class Text:
         return self._scopes[key]
 
     def _normalised(self, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-        return [(self.norm.to_normalised(s), self.norm.to_normalised(e, end=True), kind) for s, e, kind in spans]
+        """The spans that overlap this text, in its offsets."""
+        first, last = self.norm.base, self.norm.base + len(self.norm.original)
+        return [(self.norm.to_normalised(s), self.norm.to_normalised(e, end=True), kind)
+                for s, e, kind in spans if s < last and e > first]
 
     def section_at(self, offset: int) -> SectionKind | None:
         i = bisect_right(self._section_starts, offset) - 1

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 LONG_LINE = 400  # characters: a longer line is no line of a page but text that lost its line breaks
 _LONG = re.compile(rf"[^\n]{{{LONG_LINE}}}")
+_LONG_LINES = re.compile(rf"[^\n]{{{LONG_LINE + 1},}}")
 _SINGLE_BREAK = re.compile(r"(?<=[^\s])[ \t]*\n[ \t]*(?=[^\s])")
 
 
@@ -25,22 +26,21 @@ def laid_out(text: str, sentences: SentenceFinder) -> str:
         text = _SINGLE_BREAK.sub(lambda m: " " * len(m.group()), text)
     if not _LONG.search(text):
         return text
-    chars = list(text)
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        if end - start > LONG_LINE:
-            position = start
-            while position < end:
-                _, sentence_end = sentences.around(position)
-                if sentence_end >= end or sentence_end <= position:
-                    break
-                if text[sentence_end] in " \t":
-                    chars[sentence_end] = "\n"
-                position = sentence_end + 1
-        start = end + 1
-    return "".join(chars)
+    cuts = []  # the spaces after the sentences of overlong lines
+    for line in _LONG_LINES.finditer(text):
+        position, end = line.span()
+        while position < end:
+            _, sentence_end = sentences.around(position)
+            if sentence_end >= end or sentence_end <= position:
+                break
+            if text[sentence_end] in " \t":
+                cuts.append(sentence_end)
+            position = sentence_end + 1
+    pieces, last = [], 0
+    for cut in cuts:
+        pieces += [text[last:cut], "\n"]
+        last = cut + 1
+    return "".join(pieces) + text[last:]
 
 
 class Lines:

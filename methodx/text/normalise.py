@@ -10,6 +10,7 @@ mapped back, so evidence offsets always point into the text passed in.
 """
 
 import re
+from array import array
 from bisect import bisect_right
 from typing import NamedTuple
 
@@ -85,15 +86,20 @@ class NormalisedText:
         joined = "".join(pieces)
         self._segments = segments
         self._starts = [s.norm_start for s in segments]
+        self._orig_starts = [s.orig_start for s in segments]
         # runs of spaces: where each run lands in the final text, and how many spaces went before it
-        self._runs: list[int] = []
-        self._removed: list[int] = []
-        self._joined_runs: list[tuple[int, int]] = []  # (start, end) of each run in the text before collapsing
+        # compact arrays: PDF text has a run of spaces every few words
+        self._runs = array("q")
+        self._removed = array("q")
+        self._run_starts = array("q")  # where each run starts and ends in the text before collapsing
+        self._run_ends = array("q")
         removed = 0
         for match in _SPACES.finditer(joined):
-            self._runs.append(match.start() - removed)
-            self._joined_runs.append(match.span())
-            removed += match.end() - match.start() - 1
+            start, end = match.span()
+            self._runs.append(start - removed)
+            self._run_starts.append(start)
+            self._run_ends.append(end)
+            removed += end - start - 1
             self._removed.append(removed)
         self.text = _SPACES.sub(" ", joined) if self._runs else joined
 
@@ -135,7 +141,7 @@ class NormalisedText:
         i = min(max(offset - self.base, 0), len(self.original))
         if not self._segments:
             return 0
-        k = max(bisect_right([s.orig_start for s in self._segments], i) - 1, 0)
+        k = max(bisect_right(self._orig_starts, i) - 1, 0)
         seg = self._segments[k]
         if i >= seg.orig_end:
             joined = seg.norm_end
@@ -144,10 +150,10 @@ class NormalisedText:
         else:
             joined = seg.norm_end if end and i > seg.orig_start else seg.norm_start
         # runs of spaces collapsed to one: what was removed before this offset
-        r = bisect_right(self._joined_runs, (joined, len(self.original) + 1)) - 1
+        r = bisect_right(self._run_starts, joined) - 1
         if r < 0:
             return joined
-        run_start, run_end = self._joined_runs[r]
+        run_start, run_end = self._run_starts[r], self._run_ends[r]
         before = self._removed[r - 1] if r else 0
         if joined <= run_start + 1:
             return joined - before

@@ -12,6 +12,7 @@ around the offsets that matter, with the same result as splitting everything.
 """
 
 import re
+from array import array
 from bisect import bisect_right
 
 _ABBREVIATIONS = frozenset(
@@ -69,20 +70,24 @@ class Sentences:
 
     def __init__(self, text: str):
         self.text = text
-        self._candidates = list(_CANDIDATE.finditer(text))
-        self._positions = [m.start() for m in self._candidates]
+        # where each candidate starts and ends, compactly: a long text has hundreds of thousands
+        self._positions = array("q")
+        self._ends = array("q")
+        for match in _CANDIDATE.finditer(text):
+            self._positions.append(match.start())
+            self._ends.append(match.end())
         self._cuts: dict[int, int | None] = {}
         self._around: dict[int, tuple[int, int]] = {}
 
     def _cut_at(self, i: int) -> int | None:
         if i not in self._cuts:
-            self._cuts[i] = _cut(self.text, self._candidates[i])
+            self._cuts[i] = _cut(self.text, _CANDIDATE.match(self.text, self._positions[i]))  # type: ignore[arg-type]
         return self._cuts[i]
 
     def around(self, offset: int) -> tuple[int, int]:
         """The sentence holding `offset` (whitespace trimmed)."""
         i = bisect_right(self._positions, offset) - 1
-        if i < 0 or offset >= self._candidates[i].end():  # between two candidates: the same sentence for all
+        if i < 0 or offset >= self._ends[i]:  # between two candidates: the same sentence for all
             if i not in self._around:
                 self._around[i] = self._sentence(offset, i)
             return self._around[i]
@@ -91,15 +96,15 @@ class Sentences:
     def _sentence(self, offset: int, i: int) -> tuple[int, int]:
         start = 0
         while i >= 0:  # the nearest boundary that ends before the offset
-            if self._cut_at(i) is not None and self._candidates[i].end() <= offset:
-                start = self._candidates[i].end()
+            if self._cut_at(i) is not None and self._ends[i] <= offset:
+                start = self._ends[i]
                 break
             i -= 1
         j = bisect_right(self._positions, start - 1) if start else 0
         end = len(self.text)
-        while j < len(self._candidates):
+        while j < len(self._positions):
             cut = self._cut_at(j)
-            if cut is not None and cut >= max(offset, start) and self._candidates[j].end() > start:
+            if cut is not None and cut >= max(offset, start) and self._ends[j] > start:
                 end = cut
                 break
             j += 1
@@ -109,11 +114,11 @@ class Sentences:
     def spans(self) -> list[tuple[int, int]]:
         """Every sentence, in order."""
         spans, start = [], 0
-        for i, match in enumerate(self._candidates):
+        for i in range(len(self._positions)):
             cut = self._cut_at(i)
             if cut is not None:
                 spans.append(_trim(self.text, start, cut))
-                start = match.end()
+                start = self._ends[i]
         spans.append(_trim(self.text, start, len(self.text)))
         return [s for s in spans if s[1] > s[0]]
 

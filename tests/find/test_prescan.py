@@ -81,7 +81,7 @@ def _found(document, prescan: bool) -> list[dict]:
     reader = pipeline()
     return [{"name": c.name, "kind": c.kind, "category": c.category, "start": c.start, "end": c.end,
              "version": c.version, "details": c.details, "lacks_context": c.lacks_context}
-            for c in reader.finder.find(reader.text(document), prescan=prescan)]
+            for text in reader.texts(document) for c in reader.finder.find(text, prescan=prescan)]
 
 
 def both_paths(text):
