@@ -67,25 +67,25 @@ class Finder:
         if len(lowered) != len(raw):
             lowered = raw  # the alias patterns of any case are compiled case-insensitive
         windows = self.triggers.windows(positions, sentences, prescan)
+        # every kind is found, whatever kinds are asked for: a name inside a longer name of another kind
+        # ('TensorFlow-GPU') is none, and that is known only with both
         by_kind: dict[str, list[Candidate]] = {}
         for kind, gazetteer in self.gazetteers.items():
-            if kinds is None or kind in kinds:
-                for candidate, alias in gazetteer.find_aliases(raw, lowered, positions):
-                    # in an answer about software a name is software: only a paper's text needs the cue
-                    if alias.needs_cue and self.reading == "context" and not self._software_cue(text, candidate):
-                        continue
-                    by_kind.setdefault(kind, []).append(candidate)
+            for candidate, alias in gazetteer.find_aliases(raw, lowered, positions):
+                # in an answer about software a name is software: only a paper's text needs the cue
+                if alias.needs_cue and self.reading == "context" and not self._software_cue(text, candidate):
+                    continue
+                by_kind.setdefault(kind, []).append(candidate)
         for (gazetteer, term, patterns), window in zip(self._term_rules, windows):
-            if window and (kinds is None or gazetteer.kind in kinds):
+            if window:
                 by_kind.setdefault(gazetteer.kind, []).extend(gazetteer.find_patterns(raw, term, patterns, window))
         phrase_windows = windows[len(self._term_rules):]
         for packages in self.packages:
-            if kinds is None or packages.question.kind in kinds:
-                mine = [w for (p, _), w in zip(self._phrases, phrase_windows) if p is packages]
-                by_kind.setdefault(packages.question.kind, []).extend(packages.find(raw, sentences, mine))
+            mine = [w for (p, _), w in zip(self._phrases, phrase_windows) if p is packages]
+            by_kind.setdefault(packages.question.kind, []).extend(packages.find(raw, sentences, mine))
         found = sorted((c for kind in self.gazetteers if kind in by_kind for c in resolve_overlaps(by_kind[kind])),
                        key=lambda c: c.start)
-        found = [self._renamed(c, raw, sentences) for c in _outside_other_kinds(found)]
+        found = [self._renamed(c, raw, sentences) for c in _outside_other_kinds(found) if kinds is None or c.kind in kinds]
         found = [c for candidate in found for c in [candidate] + self.gazetteers[candidate.kind].implied(candidate)]
         for candidate in found:
             sentence = sentences.around(candidate.start)
