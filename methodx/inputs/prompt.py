@@ -16,9 +16,8 @@ Anything without the query line is plain text: all of it is context.
 import re
 
 from methodx.inputs.document import Document
-from methodx.inputs.sections import sections_of
 from methodx.inputs.text import check_text, read_plain
-from methodx.models import Span
+from methodx.models import Section, Span
 
 _HEADER = re.compile(r"\A\s*Use the following pieces of context[^\n]*\n")
 _INSTRUCTIONS = re.compile(r"%INSTRUCTIONS:[ \t]*\n?(?P<body>.*?)\n[ \t]*%Query", re.S)
@@ -85,7 +84,8 @@ def read_prompt(text: str, source: str | None = None) -> Document:
         format="prompt",
         source=source,
         context=Span(start=start, end=end, text=text[start:end]),
-        sections=sections_of(text, start, end),
+        # the context is four retrieved chunks, not a paper: its headings head nothing that follows
+        sections=[Section(heading=None, kind="body", start=start, end=end)],
         query=_strip_quotes(text[query_text_start:query_end]) or None,
         instructions=instructions.group("body").strip() if instructions else None,
         reference_answer=reference or None,

@@ -64,7 +64,7 @@ class CueSet:
                     # the PhraseMatcher is far faster than the Matcher: patterns of fixed words go there
                     expanded = as_phrases(pattern)
                     if expanded is None:
-                        matcher.add(key, first_word_apart(pattern))
+                        matcher.add(key, [pattern])
                     else:
                         token_phrases += expanded
             except (MatchPatternError, ValueError) as error:
@@ -143,16 +143,6 @@ def optional_apart(pattern: list[dict]) -> list[list[dict]]:
         else:
             variants = [v + [token] for v in variants]
     return [v for v in variants if v]
-
-
-def first_word_apart(pattern: list[dict]) -> list[list[dict]]:
-    """[{"LOWER": {"IN": [a, b]}}, ...] as [{"LOWER": a}, ...] and [{"LOWER": b}, ...]: spaCy checks a fixed
-    first word in C at every token, a list in Python."""
-    first = pattern[0]
-    value = first.get("LOWER")
-    if set(first) == {"LOWER"} and isinstance(value, dict) and set(value) == {"IN"}:
-        return [[{"LOWER": word}] + pattern[1:] for word in value["IN"]]
-    return [pattern]
 
 
 class Scope:
