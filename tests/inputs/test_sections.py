@@ -227,11 +227,12 @@ def test_markdown_headings_only_in_markdown(tmp_path):
     assert kinds("# AgroParisTech, Paris, France\n\n" + PROSE) == [(None, "body")]
 
 
-def test_sections_of_a_prompt_lie_within_its_context():
+def test_a_prompt_context_is_one_section_within_it():
+    """Four retrieved chunks head nothing that follows their headings: the context is one body section."""
     context = "2. Methods\n\n" + PROSE + "\n\nReferences\n\n" + REFERENCE
     text = build_prompt(context)
     prompt = methodx.read_prompt(text)
-    assert [s.kind for s in prompt.sections] == ["methods", "references"]
+    assert [s.kind for s in prompt.sections] == ["body"]
     assert_tiles(text, prompt.sections, prompt.context.start, prompt.context.end)
 
 
