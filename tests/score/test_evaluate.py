@@ -215,11 +215,15 @@ def test_cli_eval_json(capsys, files):
     assert {e["name"] for e in data["scores"]["frameworks"]["errors"]} == {"XGBoost", "scikit-learn"}
 
 
-def test_cli_eval_predictions_reports_missing(capsys, files, tmp_path):
+def test_cli_eval_predictions_covering_part_of_the_gold_exit_6_unless_allowed(capsys, files, tmp_path):
     predictions = write_jsonl(tmp_path / "p.jsonl", [{"id": "a.pdf#CQ19", "answer": "Keras was used."}])
-    code, out, _ = run(capsys, "eval", files["gold"], "--predictions", predictions)
+    code, out, err = run(capsys, "eval", files["gold"], "--predictions", predictions)
+    assert code == 6
+    assert "frame" in out  # the scores are still shown (rich may shorten the name)
+    assert "3 of 4 gold answers have no prediction" in err and "--allow-missing" in err
+    code, out, err = run(capsys, "eval", files["gold"], "--predictions", predictions, "--allow-missing")
     assert code == 0
-    assert "3 gold prompts had no prediction" in out
+    assert "3 of 4 gold answers have no prediction" in err
 
 
 def test_cli_eval_malformed_predictions_exits_3(capsys, files, tmp_path):
