@@ -77,7 +77,7 @@ def _id_problem(value: object) -> str | None:
 
 def _record_problem(record: dict) -> str | None:
     """What keeps a dict input from being answered, if anything."""
-    if isinstance(record.get("error"), str) and "text" not in record and "path" not in record:
+    if isinstance(record.get("error"), str) and record["error"] and "text" not in record and "path" not in record:
         return record["error"]  # a reader's error, passed on
     if "id" in record and (problem := _id_problem(record["id"])):
         return problem
@@ -101,9 +101,9 @@ def _job(position: int, item: object) -> Job:
         job_id = item["id"] if "id" in item and not _id_problem(item["id"]) else position
         if problem:
             return Job(job_id, problem=problem)
-        return Job(job_id, text=item.get("text") if isinstance(item.get("text"), str) else None,
-                   path=None if isinstance(item.get("text"), str) else item["path"],
-                   query=item.get("query"), question=item.get("question"))
+        text = item.get("text")
+        return Job(job_id, text=text, query=item.get("query"), question=item.get("question")) if isinstance(text, str) \
+            else Job(job_id, path=item.get("path"), query=item.get("query"), question=item.get("question"))
     return Job(position, problem=f"cannot read a {type(item).__name__} as a prompt: give a text, an (id, text) pair or a dict")
 
 
