@@ -53,6 +53,8 @@ class Output:
             self.target = None
             return
         self.target = Path(target)
+        if self.target.is_symlink() and self.target.is_file():  # replace the file it points to, and keep the link
+            self.target = self.target.resolve()
         if self.target.is_dir():
             raise OutputError(f"{target}: is a folder")
         if any(_same_file(self.target, Path(source)) for source in inputs if source != "-"):

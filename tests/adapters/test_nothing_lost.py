@@ -263,3 +263,13 @@ def test_ctrl_c_keeps_the_records_written_to_an_output_file(tmp_path):
     assert 1 <= len(got) < 3000
     assert [r["id"] for r in got] == list(range(len(got)))
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_n_process_above_the_cpus_is_capped_with_a_warning_line(capsys):
+    from methodx.adapters.batch import cpu_count
+    from methodx.adapters.cli import workers
+
+    assert workers("1000") == cpu_count()
+    assert capsys.readouterr().err.strip() == f"methodx: warning: --n-process 1000 is more than the {cpu_count()} CPUs: using {cpu_count()}"
+    assert workers("-1") == cpu_count() and workers("1") == 1
+    assert capsys.readouterr().err == ""

@@ -67,6 +67,17 @@ def test_a_finished_run_replaces_the_output_whole_with_the_usual_mode(capsys, so
     assert leftovers(tmp_path) == []
 
 
+def test_an_output_through_a_link_replaces_the_file_and_keeps_the_link(capsys, source, tmp_path):
+    real = tmp_path / "real.jsonl"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    code, _, _ = run(capsys, "answer", "--jsonl", source, "-o", link)
+    assert code == 0
+    assert link.is_symlink()
+    assert json.loads(real.read_text(encoding="utf-8"))["id"] == "a"
+
+
 def _read_only_folder(tmp_path) -> Path:
     if os.geteuid() != 0:
         folder = tmp_path / "read-only"
