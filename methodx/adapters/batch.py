@@ -4,8 +4,9 @@
         result.id, result.answer, result.error
 
 Whatever an input holds and whatever a worker does, each input gives one Result, in
-input order: a bad input, a bug met on one input, or a worker process that dies
-(killed, out of memory) gives an error record, never a gap and never a hang.
+input order, never a gap and never a hang: a bad input or a bug met on one input gives an
+error record; the inputs of a worker process that dies (killed, out of memory) are answered
+again, and an input on which workers die again gets an error record of its own.
 """
 
 import gzip
@@ -16,11 +17,11 @@ import sys
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from functools import partial
 from itertools import islice
 from multiprocessing import get_context
+from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -145,7 +146,12 @@ def _do(work: Work, job: Job) -> Result:
 
 
 def _do_batch(work: Work, jobs: list[Job]) -> list[Result]:
-    return [_do(work, job) for job in jobs]
+    results = []
+    for job in jobs:
+        if _stopping is not None and _stopping.is_set():
+            break  # the parent is closing the pool and wants no more results
+        results.append(_do(work, job))
+    return results
 
 
 def cpu_count() -> int:
@@ -213,140 +219,212 @@ def _batches(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
 
 
 # --- worker processes
+#
+# Each worker has a pipe of its own. concurrent.futures.ProcessPoolExecutor shares one result
+# pipe among its workers: one killed while sending a result leaves half a message there, and the
+# executor's thread waits for the rest for ever (CPython 3.11), so a killed worker could still hang
+# a run. Here a worker's death is end-of-file on its own pipe, even mid-message, and the batch it
+# held is known.
+
+_stopping = None  # in a worker: the event its pool sets to stop early
 
 
-def _ignore_interrupts() -> None:
-    """Ctrl-C reaches every process of the terminal's group: the parent alone decides what it stops."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-class _Workers:
-    """A pool of worker processes, started with spawn, replaced when one of them dies.
-
-    A new pool first runs a trivial task: when its workers cannot even start (the main module
-    cannot be imported again, as for a script read from stdin, or one that starts workers at
-    import, without `if __name__ == "__main__":`), the work is done in this process instead.
-    """
-
-    def __init__(self, size: int):
-        self.size = size
-        self.executor: ProcessPoolExecutor | None = None
-        self.in_process = False
-
-    def submit(self, function: Callable, batch: list) -> Future:
-        if self.executor is None and not self.in_process:
-            self.executor = ProcessPoolExecutor(self.size, mp_context=get_context("spawn"), initializer=_ignore_interrupts)
+def _serve(connection, stopping) -> None:
+    """A worker: run each (function, items) it is sent and send back ("ok", results), until told to stop."""
+    global _stopping
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent decides
+    _stopping = stopping
+    try:
+        connection.send("ready")
+        while (task := connection.recv()) is not None:
+            function, items = task
             try:
-                self.executor.submit(os.getpid).result()
-            except BrokenProcessPool:
-                warnings.warn("worker processes cannot start (is the main module importable, and guarded by "
-                              "`if __name__ == '__main__':`?): answering in this process", RuntimeWarning, stacklevel=2)
-                self.close()
-                self.in_process = True
-        if self.in_process:
-            done: Future = Future()
-            done.set_result(function(batch))
-            return done
-        assert self.executor is not None
-        try:
-            return self.executor.submit(function, batch)
-        except BrokenProcessPool as error:  # a worker died since the last batch: this one is sent again with the others
-            failed: Future = Future()
-            failed.set_exception(error)
-            return failed
-
-    def close(self, wait: bool = False) -> None:
-        """Stop the workers; without waiting, those still busy are killed (their work is not wanted)."""
-        if self.executor is None:
-            return
-        # the executor has no public way to stop a busy worker (before Python 3.14's terminate_workers)
-        processes = list((getattr(self.executor, "_processes", None) or {}).values())
-        self.executor.shutdown(wait=wait, cancel_futures=True)
-        if not wait:
-            for process in processes:
-                if process.is_alive():
-                    process.kill()
-        self.executor = None
+                reply = ("ok", function(items))
+            except Exception as error:
+                reply = ("failed", f"{type(error).__name__}: {error}")
+            connection.send(reply)
+    except (EOFError, OSError):  # the parent closed the pipe: it wants nothing more
+        pass
 
 
 class _Batch:
-    def __init__(self, items: list, future: Future):
+    def __init__(self, index: int, items: list, breaks: int = 0, parent: "_Batch | None" = None, part: int = 0):
+        self.index = index  # its place in the output
         self.items = items
-        self.future = future
-        self.breaks = 0  # how often a worker died while it was in flight
+        self.breaks = breaks  # how often a worker died on it
+        self.parent = parent  # the batch it is one input of, when that batch is run one input at a time
+        self.part = part
+        self.parts: list[list | None] = []
 
 
-def _died(items: list) -> list["Result"]:
+class _Worker:
+    def __init__(self, context, stopping):
+        self.connection, theirs = context.Pipe()
+        self.process = context.Process(target=_serve, args=(theirs, stopping), daemon=True)
+        self.process.start()
+        theirs.close()  # the worker holds the only other end: its death is end-of-file here
+        self.batch: _Batch | None = None
+
+    def started(self) -> bool:
+        try:
+            return self.connection.recv() == "ready"
+        except (EOFError, OSError):
+            return False
+
+    def send(self, function: Callable, batch: _Batch) -> None:
+        self.batch = batch
+        with suppress(OSError):  # a worker that died shows up as end-of-file in _Pool.wait
+            self.connection.send((function, batch.items))
+
+    def stop(self, grace: float) -> None:
+        with suppress(OSError):
+            if self.batch is None:
+                self.connection.send(None)
+            self.connection.close()  # a busy worker's reply now fails, and it exits
+        self.process.join(grace)
+        if self.process.is_alive():  # stuck in one input
+            self.process.kill()
+            self.process.join()
+
+
+class _Pool:
+    """Worker processes, started with spawn; one that dies is replaced.
+
+    When they cannot even start (the main module cannot be imported again, as for a script read from
+    stdin, or one that starts workers at import without `if __name__ == "__main__":`), the pool is
+    empty and the work is done in this process, with a warning.
+    """
+
+    GRACE = 5.0  # seconds a busy worker has to stop at its next input, when the pool closes early
+
+    def __init__(self, function: Callable, size: int):
+        self.function = function
+        self.context = get_context("spawn")
+        self.stopping = self.context.Event()
+        self.workers = [_Worker(self.context, self.stopping) for _ in range(size)]
+        if not all([worker.started() for worker in self.workers]):
+            self._cannot_start()
+
+    def _cannot_start(self) -> None:
+        warnings.warn("worker processes cannot start (is the main module importable, and guarded by "
+                      "`if __name__ == '__main__':`?): answering in this process", RuntimeWarning, stacklevel=4)
+        self.close()
+
+    def idle(self) -> list[_Worker]:
+        return [worker for worker in self.workers if worker.batch is None]
+
+    def busy(self) -> bool:
+        return any(worker.batch is not None for worker in self.workers)
+
+    def wait(self) -> list[tuple[_Batch, tuple | None]]:
+        """(batch, reply) of each worker that answered, or (batch, None) of each that died (it is replaced)."""
+        busy = {worker.connection: worker for worker in self.workers if worker.batch is not None}
+        done: list[tuple[_Batch, tuple | None]] = []
+        for connection in wait(list(busy)):
+            worker = busy[connection]
+            batch, worker.batch = worker.batch, None
+            assert batch is not None
+            try:
+                done.append((batch, worker.connection.recv()))
+            except (EOFError, OSError):
+                done.append((batch, None))
+                self._replace(worker)
+        return done
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.stop(0)
+        self.workers.remove(worker)
+        new = _Worker(self.context, self.stopping)
+        if new.started():
+            self.workers.append(new)
+        else:
+            new.stop(0)
+            if not self.workers:
+                self._cannot_start()
+
+    def close(self) -> None:
+        """Stop every worker: idle ones at once, busy ones at their next input (killed after GRACE seconds)."""
+        self.stopping.set()
+        for worker in self.workers:
+            worker.stop(self.GRACE)
+        self.workers = []
+
+
+def _died(items: list) -> list[Result]:
     return [Result(id=job.id, error="a worker process died while answering this input (killed, or out of memory)")
             for job in items]
 
 
-def _failed(items: list, error: BaseException) -> list["Result"]:
-    return [Result(id=job.id, error=f"the worker process failed: {type(error).__name__}: {error}") for job in items]
+def _failed(items: list, message: str) -> list[Result]:
+    return [Result(id=job.id, error=f"the worker process failed: {message}") for job in items]
 
 
 def ordered(function: Callable[[list], list], batches: Iterable[list], n_process: int) -> Iterator:
-    """function(batch) for each batch on n_process workers, results yielded in input order.
+    """function(batch) for each batch on n_process workers (one result per input), results in input order.
 
-    When a worker dies, every batch in flight is sent again to new workers. A batch that was in
-    flight at two deaths is run alone, one input at a time: an input that kills its worker then
-    gets an error record of its own (function(batch) returns one result per input).
+    A batch whose worker dies is sent once more (the death may have had nothing to do with it); when a
+    worker dies on it again it is run one input at a time, so that an input that kills its worker gets
+    an error record of its own and the others are answered.
     """
-    workers = _Workers(n_process)
-    batches = iter(batches)
-    window: deque[_Batch] = deque()  # in flight, in input order; 2 per worker keeps each one busy
+    pool = _Pool(function, n_process)
     try:
-        while True:
-            while len(window) < 2 * n_process and (items := next(batches, None)) is not None:
-                window.append(_Batch(items, workers.submit(function, items)))
-            if not window:
-                break
-            first = window[0]
-            try:
-                results = first.future.result()
-            except BrokenProcessPool:
-                workers.close()
-                _resend(workers, function, window)
+        yield from _scheduled(pool, iter(batches), n_process)
+    finally:
+        pool.close()
+
+
+def _scheduled(pool: _Pool, batches: Iterator[list], n_process: int) -> Iterator:
+    waiting: deque[_Batch] = deque()  # to send; those sent again go first
+    finished: dict[int, list] = {}  # results by batch index, until their turn comes
+    read = written = 0
+    exhausted = False
+
+    def deliver(batch: _Batch, results: list) -> None:
+        parent = batch.parent
+        if parent is None:
+            finished[batch.index] = results
+            return
+        parent.parts[batch.part] = results
+        if all(part is not None for part in parent.parts):
+            finished[parent.index] = [r for part in parent.parts for r in part]  # type: ignore[union-attr]
+
+    while True:
+        idle = pool.idle()
+        while (idle or not pool.workers) and (waiting or not exhausted):
+            if not waiting:
+                if read - written >= 2 * max(n_process, 1):  # read ahead at most two batches a worker
+                    break
+                items = next(batches, None)
+                if items is None:
+                    exhausted = True
+                    break
+                waiting.append(_Batch(read, items))
+                read += 1
+            batch = waiting.popleft()
+            if pool.workers:
+                idle.pop().send(pool.function, batch)
+            else:  # no worker could start: this process does the work
+                deliver(batch, pool.function(batch.items))
+        while written in finished:
+            yield from finished.pop(written)
+            written += 1
+        if exhausted and written == read:
+            return
+        if not pool.workers or (not pool.busy() and not waiting):
+            continue
+        for batch, reply in pool.wait():
+            if reply is not None:
+                status, value = reply
+                deliver(batch, value if status == "ok" else _failed(batch.items, value))
                 continue
-            except Exception as error:  # the batch could not go to its worker or come back
-                results = _failed(first.items, error)
-            window.popleft()
-            yield from results
-        workers.close(wait=True)
-    finally:
-        workers.close()
-
-
-def _resend(workers: _Workers, function: Callable, window: deque[_Batch]) -> None:
-    """After a worker died: send the batches it broke again, or run those it broke twice one input at a time."""
-    for batch in window:
-        future = batch.future
-        if future.done() and not future.cancelled() and not isinstance(future.exception(), BrokenProcessPool):
-            continue  # finished before the death: its results stand
-        batch.breaks += 1
-        if batch.breaks == 1:
-            batch.future = workers.submit(function, batch.items)
-        else:
-            batch.future = Future()
-            batch.future.set_result(_one_at_a_time(function, batch.items))
-
-
-def _one_at_a_time(function: Callable, items: list) -> list:
-    alone = _Workers(1)
-    results: list = []
-    try:
-        for item in items:
-            try:
-                results += alone.submit(function, [item]).result()
-            except BrokenProcessPool:
-                results += _died([item])
-                alone.close()
-            except Exception as error:
-                results += _failed([item], error)
-        alone.close(wait=True)
-    finally:
-        alone.close()
-    return results
+            batch.breaks += 1
+            if batch.breaks == 1:
+                waiting.appendleft(batch)
+            elif len(batch.items) == 1:
+                deliver(batch, _died(batch.items))
+            else:  # one input at a time: each that kills its worker again is the one
+                batch.parts = [None] * len(batch.items)
+                waiting.extendleft(reversed([_Batch(batch.index, [item], 1, batch, i) for i, item in enumerate(batch.items)]))
 
 
 # --- JSONL input

@@ -344,7 +344,8 @@ def _extract(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for source in expand(args.files):
         try:
-            mentions = methodx.extract(read_text(source), patterns=args.patterns)
+            document = read_stdin() if source == "-" else methodx.read(source)  # a file's Document keeps its sections
+            mentions = methodx.extract(document, patterns=args.patterns)
         except PatternError:
             raise
         except InputError as error:

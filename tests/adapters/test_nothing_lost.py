@@ -181,11 +181,11 @@ def test_killing_a_worker_mid_batch_neither_hangs_nor_loses_records(tmp_path):
         rest, err = process.communicate(timeout=120)
     finally:
         process.kill()
-    assert process.returncode in (0, 3), err
+    assert process.returncode == 0, err
     got = records((first + rest).decode())
     assert [r["id"] for r in got] == list(range(200))
-    assert all("items" in r or "worker process died" in r["error"] for r in got)
-    assert b"Traceback" not in err
+    assert all("items" in r for r in got)  # the killed worker's batch was answered again
+    assert err == b""
 
 
 def test_workers_that_cannot_start_fall_back_to_this_process(tmp_path):
