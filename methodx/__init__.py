@@ -11,17 +11,21 @@ find (candidate mentions) -> judge (used, or only mentioned, and why) -> questio
 adapters hold the command line, spaCy components, batch runs and Dask.
 """
 
+from pathlib import Path
+
+from methodx import inputs, rules
+from methodx.arguments import optional_path, optional_string, path, without_surrogates
 from methodx.errors import InputError, MethodxError, PatternError
-from methodx.inputs import Document, read, read_prompt, read_string
+from methodx.inputs import Document, read_string
 from methodx.models import Answer, Evidence, Item, Mention, PaperAnswers, Section, Span, Verdict
 from methodx.pipeline import Pipeline, pipeline
-from methodx.rules import Rules, load_rules
+from methodx.rules import Rules
 
 __version__ = "0.2.0"
 __all__ = [
     "Answer", "Claim", "Document", "Evidence", "InputError", "Item", "Mention", "MethodxError", "PaperAnswers",
     "PatternError", "Pipeline", "Report", "Result", "Rules", "Section", "Span", "Verdict", "Verification",
-    "annotate", "answer", "answer_many", "evaluate", "extract", "judge", "load_rules", "read", "read_answer",
+    "annotate", "annotate_many", "answer", "answer_many", "evaluate", "extract", "judge", "load_rules", "read", "read_answer",
     "read_prompt", "route", "verify",
 ]
 
@@ -29,27 +33,35 @@ __all__ = [
 def _document(text: "str | Document") -> Document:
     if isinstance(text, Document):
         return text
-    return read_string(text)
+    return read_string(without_surrogates(text))  # type: ignore[arg-type]  # read_string refuses what is not a str
 
 
-def _check_name(value: object, what: str) -> None:
-    if value is not None and not isinstance(value, str):
-        raise InputError(f"{what} must be a string, not {type(value).__name__}")
+def read(source: "str | Path") -> Document:
+    """The Document of a file: its reader chosen by its suffix (see methodx.inputs)."""
+    return inputs.read(path(source, "source"))
+
+
+def read_prompt(text: str, source: str | None = None) -> Document:
+    """A prompt split into context, query, instructions and reference answer (plain text: all context)."""
+    return inputs.read_prompt(without_surrogates(text), optional_string(source, "source"))  # type: ignore[arg-type]
+
+
+def load_rules(directory: "str | Path | None" = None) -> Rules:
+    """The rule files of a patterns directory (the shipped ones by default), validated."""
+    return rules.load_rules(optional_path(directory, "directory"))
 
 
 def route(query: str | None, *, patterns: str | None = None) -> str:
     """The question a query asks ('frameworks', 'hardware'), or 'unsupported'."""
     from methodx.questions import route as route_query
 
-    _check_name(query, "query")
-    _check_name(patterns, "patterns")
-    return route_query(query, pipeline(patterns).questions)
+    query = optional_string(query, "query")
+    return route_query(query, pipeline(optional_string(patterns, "patterns")).questions)
 
 
 def extract(text: "str | Document", *, patterns: str | None = None) -> list[Mention]:
     """Every mention of every question's kind in the context of `text`, with its verdict."""
-    _check_name(patterns, "patterns")
-    return pipeline(patterns).mentions(_document(text))
+    return pipeline(optional_string(patterns, "patterns")).mentions(_document(text))
 
 
 def answer(text: "str | Document", query: str | None = None, *, question: str | None = None,
@@ -61,16 +73,14 @@ def answer(text: "str | Document", query: str | None = None, *, question: str | 
     question: 'frameworks' or 'hardware', to skip routing the query.
     patterns: a directory of rule files to use instead of the shipped ones.
     """
-    _check_name(query, "query")
-    _check_name(question, "question")
-    _check_name(patterns, "patterns")
-    return pipeline(patterns).answer(_document(text), question, query)
+    query = optional_string(query, "query")
+    question = optional_string(question, "question")
+    return pipeline(optional_string(patterns, "patterns")).answer(_document(text), question, query)
 
 
 def annotate(text: "str | Document", *, patterns: str | None = None) -> PaperAnswers:
     """Every question answered from one reading of a paper, prompt or Document (`.frameworks`, `.hardware`)."""
-    _check_name(patterns, "patterns")
-    return pipeline(patterns).annotate(_document(text))
+    return pipeline(optional_string(patterns, "patterns")).annotate(_document(text))
 
 
 def judge(text: str, spans, *, kind: str = "framework", patterns: str | None = None) -> list[Verdict]:
@@ -82,10 +92,12 @@ def judge(text: str, spans, *, kind: str = "framework", patterns: str | None = N
     """
     from methodx.inputs import check_text
 
-    _check_name(kind, "kind")
-    _check_name(patterns, "patterns")
-    check_text(text)
-    return pipeline(patterns).judge_spans(text, [_span(span, kind, len(text)) for span in spans])
+    kind = optional_string(kind, "kind") or "framework"
+    reader = pipeline(optional_string(patterns, "patterns"))
+    text = check_text(without_surrogates(text))
+    if isinstance(spans, (str, bytes)) or not hasattr(spans, "__iter__"):
+        raise InputError(f"spans must be a list of (start, end) pairs or spans, not {type(spans).__name__}")
+    return reader.judge_spans(text, [_span(span, kind, len(text)) for span in spans])
 
 
 def _span(span, kind: str, length: int) -> tuple[int, int, str]:
@@ -95,8 +107,10 @@ def _span(span, kind: str, length: int) -> tuple[int, int, str]:
         start, end, span_kind = span.start, span.end, getattr(span, "kind", None) or kind
     else:
         raise InputError(f"a span is a (start, end) pair or has .start and .end, not {span!r}")
-    if not (isinstance(start, int) and isinstance(end, int)) or not 0 <= start <= end <= length:
+    if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)) or not 0 <= start <= end <= length:
         raise InputError(f"span ({start!r}, {end!r}) is not within the text (0, {length})")
+    if not isinstance(span_kind, str):
+        raise InputError(f"a span's kind must be a string, not {type(span_kind).__name__}")
     return start, end, span_kind
 
 
@@ -105,7 +119,7 @@ def __getattr__(name: str):
     lazy = {
         "read_answer": "methodx.check", "verify": "methodx.check", "Claim": "methodx.check",
         "Verification": "methodx.check", "evaluate": "methodx.score", "Report": "methodx.score",
-        "answer_many": "methodx.adapters.batch", "Result": "methodx.adapters.batch",
+        "answer_many": "methodx.adapters.batch", "annotate_many": "methodx.adapters.batch", "Result": "methodx.adapters.batch",
     }
     if name in lazy:
         import importlib

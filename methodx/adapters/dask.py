@@ -11,8 +11,6 @@ and keeps them (methodx caches its pipeline per process). The records are
 those of `methodx answer --jsonl`: one per input, in order, errors included.
 """
 
-import json
-
 try:
     import dask.bag
     import dask.dataframe
@@ -21,7 +19,7 @@ except ImportError as error:  # pragma: no cover - the message is the point
 
 from methodx.adapters.batch import answer_many
 
-COLUMNS = {"question": "object", "unknown": "object", "items": "object", "answer": "object", "error": "object"}
+COLUMNS = ["question", "unknown", "items", "answer", "error"]
 
 
 def _records(partition, question: str | None, patterns: str | None) -> list[dict]:
@@ -36,23 +34,26 @@ def answer_bag(bag: "dask.bag.Bag", *, question: str | None = None, patterns: st
 def _frame(partition, text_column: str, id_column: str | None, question: str | None, patterns: str | None):
     import pandas
 
-    inputs = [{"id": i if id_column is None else row[id_column], "text": row[text_column]}
-              for i, row in partition.iterrows()]
+    inputs = [{"text": text} for text in partition[text_column].tolist()]  # a missing text (None, NaN) is an error record
     rows = []
-    for record in _records(inputs, question, patterns):
-        error = record.get("error")
+    for result in answer_many(inputs, question=question, patterns=patterns):
+        answer = result.answer
         rows.append({
-            "question": record.get("question"),
-            "unknown": record.get("unknown"),
-            "items": None if error else json.dumps(record["items"], ensure_ascii=False),
-            "answer": record.get("text"),
-            "error": error,
+            "question": answer.question if answer else None,
+            "unknown": answer.unknown if answer else None,
+            "items": [item.model_dump(mode="json") for item in answer.items] if answer else None,
+            "answer": answer.text if answer else None,
+            "error": result.error,
         })
-    return pandas.DataFrame(rows, index=partition.index, columns=list(COLUMNS))
+    frame = pandas.DataFrame(rows, index=partition.index, columns=COLUMNS)
+    if id_column is not None:
+        frame.insert(0, id_column, partition[id_column])
+    return frame
 
 
 def answer_dataframe(frame: "dask.dataframe.DataFrame", text_column: str = "text", id_column: str | None = None, *,
                      question: str | None = None, patterns: str | None = None) -> "dask.dataframe.DataFrame":
-    """A dataframe with a text column -> a dataframe (same index) with question, unknown, items (JSON),
-    answer (the Answer::: block) and error."""
-    return frame.map_partitions(_frame, text_column, id_column, question, patterns, meta=COLUMNS)
+    """A dataframe with a text column -> a dataframe (same index) with the id column (when given), question,
+    unknown, items (a list of item dicts, as in the JSON records), answer (the Answer::: block) and error."""
+    meta = {**({id_column: frame[id_column].dtype} if id_column is not None else {}), **dict.fromkeys(COLUMNS, "object")}
+    return frame.map_partitions(_frame, text_column, id_column, question, patterns, meta=meta)

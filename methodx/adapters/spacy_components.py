@@ -14,9 +14,10 @@ Like spaCy's SpanRuler, the rules are data: to_disk/from_disk and to_bytes/from_
 carry the rule files, so a pipeline saved with custom rules keeps them.
 """
 
+import re
 import shutil
 import tempfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -33,18 +34,29 @@ for _name in EXTENSIONS:
         Span.set_extension(_name, default=None)
 
 
+# A rule file's name inside the rules folder: plain parts joined by '/', none of them only dots
+# (so no '..', no absolute path, no backslash or drive that another system reads as a path).
+_RULE_FILE_NAME = re.compile(r"[\w.-]+(?:/[\w.-]+)*")
+
+
+def _check_names(files: dict[str, str]) -> None:
+    for name in files:
+        if not _RULE_FILE_NAME.fullmatch(name) or any(not part.strip(".") for part in name.split("/")):
+            raise PatternError(repr(name), None, "a rule file name must be a relative path inside the rules folder")
+
+
+def _read_folder(directory: Path) -> tuple[Pipeline, dict[str, str]]:
+    pipeline = Pipeline(load_rules(directory))
+    files = {p.relative_to(directory).as_posix(): p.read_text(encoding="utf-8")
+             for p in sorted(directory.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+    return pipeline, files
+
+
 class _RuleFiles:
     """The rule files a component reads, kept in memory so that it can save them anywhere."""
 
     def __init__(self, patterns: str | None):
-        self.files: dict[str, str] = {}
-        self.pipeline = self._use(Path(patterns) if patterns else pattern_dir())
-
-    def _use(self, directory: Path) -> Pipeline:
-        pipeline = Pipeline(load_rules(directory))
-        self.files = {p.relative_to(directory).as_posix(): p.read_text(encoding="utf-8")
-                      for p in sorted(directory.rglob("*")) if p.is_file() and not p.name.startswith(".")}
-        return pipeline
+        self.pipeline, self.files = _read_folder(Path(patterns) if patterns else pattern_dir())
 
     def to_disk(self, path) -> None:
         target = Path(path) / "patterns"
@@ -52,17 +64,16 @@ class _RuleFiles:
             shutil.rmtree(target)
         self._write(target)
 
-    def _write(self, target: Path) -> None:
-        for name, text in self.files.items():
-            parts = PurePosixPath(name).parts
-            if not parts or PurePosixPath(name).is_absolute() or any(p in ("..", "") for p in parts):
-                raise PatternError(name, None, "a rule file name must be a relative path inside the rules folder")
-            file = target.joinpath(*parts)
+    def _write(self, target: Path, files: dict[str, str] | None = None) -> None:
+        files = self.files if files is None else files
+        _check_names(files)
+        for name, text in files.items():
+            file = target.joinpath(*name.split("/"))
             file.parent.mkdir(parents=True, exist_ok=True)
             file.write_text(text, encoding="utf-8")
 
     def from_disk(self, path) -> Pipeline:
-        self.pipeline = self._use(Path(path) / "patterns")
+        self.pipeline, self.files = _read_folder(Path(path) / "patterns")
         return self.pipeline
 
     def to_bytes(self) -> bytes:
@@ -71,15 +82,26 @@ class _RuleFiles:
         return srsly.msgpack_dumps({"files": self.files})
 
     def from_bytes(self, data: bytes) -> Pipeline:
+        """Rules from bytes, written to a temporary folder of their own and read there; on any error the
+        component keeps the rules it had, and the folder is removed either way."""
         import srsly
 
-        files = srsly.msgpack_loads(data).get("files")
+        try:
+            files = srsly.msgpack_loads(data).get("files")
+        except Exception:  # msgpack raises many kinds of error on bytes that are not msgpack
+            files = None
         if not isinstance(files, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
             raise PatternError("bytes", None, "not the rule files of a methodx component")
+        _check_names(files)
         with tempfile.TemporaryDirectory(prefix="methodx-patterns-") as folder:
-            self.files = files
-            self._write(Path(folder))
-            self.pipeline = self._use(Path(folder))
+            self._write(Path(folder), files)
+            try:
+                pipeline = Pipeline(load_rules(folder))
+            except PatternError as error:  # name the file as it is in the bytes, not in the folder that is gone
+                where = error.path.removeprefix(folder).lstrip("/") or "bytes"
+                message = str(error).split(": ", 1)[1] if ": " in str(error) else str(error)
+                raise PatternError(f"bytes:{where}", error.line, message) from None
+        self.pipeline, self.files = pipeline, files
         return self.pipeline
 
 

@@ -16,6 +16,7 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, Field
 
+from methodx.arguments import optional_string, without_surrogates
 from methodx.errors import InputError
 from methodx.inputs import check_text, read_prompt
 from methodx.inputs.document import Document
@@ -54,7 +55,7 @@ def answer_body(text: str) -> tuple[str, int]:
 
 
 def _question(name: object, patterns: str | None) -> Question:
-    questions = pipeline(patterns, "answer").questions
+    questions = pipeline(optional_string(patterns, "patterns"), "answer").questions
     if not isinstance(name, str) or name not in questions:
         raise InputError(f"read_answer needs question {' or '.join(map(repr, questions))}, not {name!r}")
     return questions[name]
@@ -65,7 +66,7 @@ def read_mentions(text: str, question: str, *, patterns: str | None = None) -> l
     asked = _question(question, patterns)
     if isinstance(text, str) and not text.strip():
         return []  # an empty answer asserts nothing
-    check_text(text)
+    text = check_text(without_surrogates(text))
     body, offset = answer_body(text)
     # "Answer:::" markers are format, not content: blank them, keeping offsets
     blanked = _ANSWER_MARKERS.sub(lambda m: " " * len(m.group()), body)
@@ -88,8 +89,9 @@ def verify(prompt_text: str, answer_text: str | None = None, *, patterns: str | 
 
     Without answer_text, the prompt's own 'Helpful Answer:' is checked.
     """
-    prompt = read_prompt(prompt_text)
-    context = pipeline(patterns)
+    prompt = read_prompt(without_surrogates(prompt_text))  # type: ignore[arg-type]  # read_prompt refuses what is not a str
+    answer_text = without_surrogates(answer_text)  # type: ignore[assignment]
+    context = pipeline(optional_string(patterns, "patterns"))
     name = route(prompt.query, context.questions)
     if answer_text is None and prompt.reference_answer is None:
         raise InputError("the prompt has no 'Helpful Answer:' to check; give the answer text too")

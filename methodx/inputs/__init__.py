@@ -83,6 +83,8 @@ def read(source: "str | Path") -> Document:
     """The Document of a file: chosen by its suffix; a file of another suffix is read as text."""
     path = Path(source)
     name = str(source)
+    if "\x00" in name:
+        raise InputError(f"{name!r}: a file name cannot hold a NUL character")
     if not path.exists():
         raise InputError(f"{name}: no such file")
     if path.is_dir():

@@ -19,15 +19,23 @@ from methodx.inputs.document import Document
 from methodx.inputs.text import check_text, read_plain
 from methodx.models import Section, Span
 
-_HEADER = re.compile(r"\A\s*Use the following pieces of context[^\n]*\n")
-_INSTRUCTIONS = re.compile(r"%INSTRUCTIONS:[ \t]*\n?(?P<body>.*?)\n[ \t]*%Query", re.S)
+# Lines end in \n, \r\n or a lone \r (old Mac files, some PDF extractions); the text is never rewritten.
+_HEADER = re.compile(r"\A\s*Use the following pieces of context[^\r\n]*(?:\r\n?|\n)")
+_INSTRUCTIONS = re.compile(r"%INSTRUCTIONS:[ \t]*(?:\r\n?|\n)?(?P<body>.*?)[\r\n][ \t]*%Query", re.S)
 _SPACES = " \t"
 
 
 def _line_start(text: str, i: int) -> int | None:
     """Where the line holding offset i starts, if only spaces or tabs come before i on it."""
-    start = text.rfind("\n", 0, i) + 1
+    newline = text.rfind("\n", 0, i)
+    start = max(newline, text.rfind("\r", newline + 1, i)) + 1
     return start if not text[start:i].strip(_SPACES) else None
+
+
+def _line_end(text: str, i: int) -> int:
+    """Where the line holding offset i ends (before its \n, \r\n or \r)."""
+    ends = [end for end in (text.find("\n", i), text.find("\r", i)) if end >= 0]
+    return min(ends) if ends else len(text)
 
 
 def _markers(text: str, marker: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -57,8 +65,7 @@ def read_prompt(text: str, source: str | None = None) -> Document:
     if not queries:
         return read_plain(text, source)
     query_start, query_text_start = queries[-1]
-    query_end = text.find("\n", query_text_start)
-    query_end = len(text) if query_end < 0 else query_end
+    query_end = _line_end(text, query_text_start)
 
     header = _HEADER.match(text)
     start = header.end() if header else 0
@@ -76,7 +83,9 @@ def read_prompt(text: str, source: str | None = None) -> Document:
         answer_offset = helpful[0][1]
         while answer_offset < len(text) and text[answer_offset] in _SPACES:
             answer_offset += 1
-        if text.startswith("\n", answer_offset):
+        if text.startswith("\r\n", answer_offset):
+            answer_offset += 2
+        elif text.startswith(("\n", "\r"), answer_offset):
             answer_offset += 1
     reference = text[answer_offset:].strip() if answer_offset is not None else None
     return Document(

@@ -15,6 +15,7 @@ import regex
 from methodx.errors import PatternError
 from methodx.models import Answer, Item, Mention
 from methodx.rules import QuestionRules, Rules
+from methodx.rules.files import line_of_key
 
 __all__ = ["Question", "load_questions", "route", "wrap"]
 
@@ -67,20 +68,21 @@ class Question:
         self._check_templates()
 
     def _check_templates(self) -> None:
-        path = str(self.rules.directory / "templates.json")
+        file = self.rules.directory / "templates.json"
+        path = str(file)
         for key, template in self.t.items():
             prefix = next((p for p in self.templates if p.endswith(":") and key.startswith(p)), None)
             allowed = self.templates.get(prefix or key)
             if allowed is None:
-                raise PatternError(path, None, f"{key}: not a template the {self.name} question uses")
+                raise PatternError(path, line_of_key(file, key), f"{key}: not a template the {self.name} question uses")
             try:
                 used = _fields(template)
             except ValueError as error:
-                raise PatternError(path, None, f"{key}: {error}") from None
+                raise PatternError(path, line_of_key(file, key), f"{key}: {error}") from None
             if not used <= allowed:
-                raise PatternError(path, None, f"{key}: may use only {sorted(allowed) or 'no fields'}, not {sorted(used - allowed)}")
+                raise PatternError(path, line_of_key(file, key), f"{key}: may use only {sorted(allowed) or 'no fields'}, not {sorted(used - allowed)}")
             if any(conversion or spec for _, field, spec, conversion in Formatter().parse(template) if field):
-                raise PatternError(path, None, f"{key}: write fields as {{name}}, without conversions or formats")
+                raise PatternError(path, line_of_key(file, key), f"{key}: write fields as {{name}}, without conversions or formats")
         missing = {k for k in self.templates if not k.endswith(":")} - set(self.t)
         if missing:
             raise PatternError(path, None, f"missing {', '.join(sorted(missing))}")

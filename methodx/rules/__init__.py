@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from methodx.errors import PatternError
-from methodx.rules.files import read_json, read_jsonl, read_model, read_text
+from methodx.rules.files import line_of_key, read_json, read_jsonl, read_model, read_text
 from methodx.rules.models import (
     AnswerFormat,
     Cue,
@@ -132,10 +132,12 @@ class _Checker:
 def _strings(path: Path, what: str, list_values: bool = False) -> dict:
     data = read_json(path)
     kind = list if list_values else str
-    if not isinstance(data, dict) or not all(isinstance(v, kind) for v in data.values()):
-        raise PatternError(str(path), None, f"{what} must be an object of {'lists' if list_values else 'strings'}")
-    if list_values and not all(isinstance(w, str) for v in data.values() for w in v):
-        raise PatternError(str(path), None, f"{what}: every word must be a string")
+    if not isinstance(data, dict):
+        raise PatternError(str(path), 1, f"{what} must be an object of {'lists' if list_values else 'strings'}")
+    for key, value in data.items():
+        if not isinstance(value, kind) or (list_values and not all(isinstance(w, str) for w in value)):
+            wanted = "a list of strings" if list_values else "a string"
+            raise PatternError(str(path), line_of_key(path, key), f"{key}: must be {wanted}")
     return data
 
 
@@ -170,7 +172,7 @@ def _question(directory: Path, check: _Checker) -> QuestionRules:
         problem = check.regexes.check(pattern)
         if problem:
             path = directory / "question.json"
-            raise PatternError(str(path), _line_holding(path, name), f"{name}: {problem}")
+            raise PatternError(str(path), line_of_key(path, name), f"{name}: {problem}")
     terms = _terms(directory / "gazetteer.jsonl", check, spec.categories)
     templates = _strings(directory / "templates.json", "templates")
     packages: list[PackageContext] = []
@@ -187,10 +189,6 @@ def _question(directory: Path, check: _Checker) -> QuestionRules:
         modelling = check.rules(directory / "modelling.jsonl", Modelling)
     known = _known_packages(directory / "known_packages.tsv", spec.categories) if (directory / "known_packages.tsv").exists() else {}
     return QuestionRules(directory.name, directory, spec, terms, templates, packages, words, endings, modelling, known)
-
-
-def _line_holding(path: Path, key: str) -> int | None:
-    return next((n for n, line in enumerate(read_text(path).splitlines(), 1) if f'"{key}"' in line), None)
 
 
 def _known_packages(path: Path, categories: list[str]) -> dict[str, tuple[str, str, str]]:
@@ -216,7 +214,7 @@ def _load(directory: str) -> Rules:
     for name, value in macros.items():
         problem = regexes.check(value)
         if problem:
-            raise PatternError(str(root / "macros.json"), None, f"macro {name}: {problem}")
+            raise PatternError(str(root / "macros.json"), line_of_key(root / "macros.json", name), f"macro {name}: {problem}")
     check = _Checker(regexes, _strings(root / "vocabulary.json", "vocabulary", list_values=True))
     folders = sorted(p for p in (root / "questions").iterdir() if p.is_dir()) if (root / "questions").is_dir() else []
     if not folders:

@@ -17,7 +17,10 @@ M = TypeVar("M", bound=BaseModel)
 def read_text(path: Path) -> str:
     if not path.is_file():
         raise PatternError(str(path), None, "rule file not found")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise PatternError(str(path), None, f"cannot be read: {error.strerror}") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -64,6 +67,11 @@ def read_model(path: Path, model: type[M]) -> M:
     except ValidationError as error:
         key = next((str(p) for p in error.errors()[0]["loc"] if isinstance(p, str)), None)
         raise PatternError(str(path), _line_of_key(read_text(path), key), first_error(error)) from None
+
+
+def line_of_key(path: Path, key: str | None) -> int | None:
+    """The line of a JSON file that holds "key": (for errors about its value)."""
+    return _line_of_key(read_text(path), key)
 
 
 def _line_of_key(text: str, key: str | None) -> int | None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from methodx.arguments import optional_path, optional_string, path
 from methodx.errors import InputError
 from methodx.pipeline import Pipeline, pipeline
 from methodx.questions import Question
@@ -160,8 +161,11 @@ def read_gold(path: str | Path, questions: dict[str, Question]) -> dict[tuple[st
         if "#" in record_id and suffix in by_suffix:
             gold[(record_id, by_suffix[suffix])] = _items(path, number, record.get("used", []))
         for name in questions:
-            if isinstance(record.get(name), dict):
-                gold[(record_id, name)] = _items(path, number, record[name].get("used", []))
+            if name not in record:
+                continue
+            if not isinstance(record[name], dict):
+                raise InputError(f"{path}:{number}: '{name}' must be an object with a 'used' list")
+            gold[(record_id, name)] = _items(path, number, record[name].get("used", []))
     if not gold:
         raise InputError(f"{path}: no gold labels for {', '.join(questions)}")
     return gold
@@ -195,23 +199,38 @@ def _answer_texts(path: str | Path, gold: dict[tuple[str, str], list[Scored]], r
     return found
 
 
-def _predictions(path: str | Path, gold: dict[tuple[str, str], list[Scored]], patterns: str | None) -> dict[tuple[str, str], list[Scored]]:
+def prediction_models(path: str | Path) -> list[str]:
+    """The models whose answers a predictions file holds (its records' "model" fields), in order of first appearance."""
+    models: dict[str, None] = {}
+    for _, record in read_jsonl(path):
+        if isinstance(record, dict) and isinstance(record.get("model"), str):
+            models.setdefault(record["model"])
+    return list(models)
+
+
+def _predictions(path: str | Path, gold: dict[tuple[str, str], list[Scored]], patterns: str | None,
+                 model: str | None) -> dict[tuple[str, str], list[Scored]]:
     """Predictions: records {"id", "items": [{name, category}]}, or an answer text in "answer" or "text"
-    (read with read_answer; an empty answer asserts nothing)."""
+    (read with read_answer; an empty answer asserts nothing). With `model`, only the records of that model."""
     from methodx.check import read_answer
 
     keys: dict[str, str] = {}
     for text_id, name in gold:
         keys[text_id] = keys.get(text_id, name)
     found: dict[tuple[str, str], list[Scored]] = {}
+    lines: dict[tuple[str, str], int] = {}
     for number, record in read_jsonl(path):
         if not isinstance(record, dict):
             raise InputError(f"{path}:{number}: a prediction is a JSON object")
         record_id = record.get("id")
-        if not isinstance(record_id, str) or record_id not in keys:
+        if not isinstance(record_id, str) or record_id not in keys or (model is not None and record.get("model") != model):
             continue
         asked = record.get("question")
         name = asked if isinstance(asked, str) and (record_id, asked) in gold else keys[record_id]
+        if (record_id, name) in lines:
+            several = " (the file holds the answers of several models: choose one)" if "model" in record and model is None else ""
+            raise InputError(f"{path}:{number}: a second prediction for {record_id} (the first is on line {lines[record_id, name]}){several}")
+        lines[record_id, name] = number
         if "items" in record:
             found[(record_id, name)] = _items(path, number, record["items"])
             continue
@@ -223,19 +242,25 @@ def _predictions(path: str | Path, gold: dict[tuple[str, str], list[Scored]], pa
 
 
 def evaluate(gold: str | Path, *, prompts: str | Path | None = None, predictions: str | Path | None = None,
-             patterns: str | None = None) -> Report:
+             patterns: str | None = None, model: str | None = None) -> Report:
     """Score methodx (on the texts of `prompts`) or a predictions file against gold labels.
 
     gold: JSONL of prompt-level labels ({"id": "<paper>#CQ19", "used": [...]}) or paper-level ones.
     prompts: JSONL(.gz) of {"id", "text"}: prompts, or whole papers for paper-level labels.
     predictions: JSONL(.gz) of {"id", "items": [{"name", "category"}]} or {"id", "answer": "<text>"},
         e.g. LLM answers, read with read_answer.
+    model: score only the predictions whose "model" field is this (a file may hold several models' answers).
+    Gold answers without a prediction are scored as answering nothing and listed in Report.missing.
     """
-    reader = pipeline(patterns)
+    gold = path(gold, "gold")
+    prompts = optional_path(prompts, "prompts")
+    predictions = optional_path(predictions, "predictions")
+    model = optional_string(model, "model")
+    reader = pipeline(optional_string(patterns, "patterns"))
     labels = read_gold(gold, reader.questions)
     if predictions is not None:
-        found = _predictions(predictions, labels, patterns)
-        source = str(predictions)
+        found = _predictions(predictions, labels, patterns, model)
+        source = str(predictions) if model is None else f"{predictions} ({model})"
     elif prompts is not None:
         found = _answer_texts(prompts, labels, reader)
         source = "methodx"

@@ -29,6 +29,7 @@ _EDITS = [
     ("(cid:", re.compile(r"\(cid:\d+\)"), lambda m: " "),
     # a hyphen after two letters at a line break: "Ten-\nsorFlow", "Py-\nTorch"
     ("\n", re.compile(r"[-\u00ad](?<=[^\W\d_]{2}.)[ \t]*\r?\n[ \t]*(?=[^\W\d_])"), lambda m: ""),
+    ("\r", re.compile(r"[-\u00ad](?<=[^\W\d_]{2}.)[ \t]*\r(?!\n)[ \t]*(?=[^\W\d_])"), lambda m: ""),  # CR-only line ends
     # the same break once the line was joined: "Ten- sorFlow"
     ("- ", re.compile(r"-(?<=[^\W\d_]{2}-) +(?=[a-zß-öø-ÿ])"), lambda m: ""),
     ("\r", re.compile(r"\r\n?"), lambda m: "\n"),

@@ -149,8 +149,8 @@ def run_process(*args, stdin=None, **kwargs):
 
 def check_jsonl_output(out):
     """The records for JSONL_INPUT: one per non-blank line, in order."""
-    # an input without id gets its position among the records (the blank line is no record)
-    assert [r["id"] for r in out] == ["a", "line 2", "b", "line 4", "c", 5]
+    # an input without id is named by its line, as an error record is (the blank line is no record)
+    assert [r["id"] for r in out] == ["a", "line 2", "b", "line 4", "c", "line 7"]
     assert [("error" in r) for r in out] == [False, True, True, True, False, False]
     assert "invalid JSON" in out[1]["error"]
     assert "text" in out[2]["error"]
@@ -253,12 +253,17 @@ def test_cli_jsonl_progress_never_reaches_the_output(tmp_path):
 
 @pytest.mark.parametrize("args", [
     ["answer", "FILE", "--jsonl", "IN"],
-    ["answer", "-o", "OUT", "FILE"],
-    ["answer", "--n-process", "2", "FILE"],
+    ["answer", "--jsonl", "IN", "--full"],
+    ["answer", "--n-process", "0", "FILE"],
+    ["answer", "--n-process", "-2", "FILE"],
+    ["answer", "--n-process", "two", "FILE"],
+    ["annotate", "--n-process", "0", "FILE"],
+    ["verify", "FILE", "IN", "--answer-text", "Keras"],
+    ["eval", "IN", "--prompts", "FILE", "--model", "x"],
 ])
 def test_cli_usage_errors_exit_2(capsys, tmp_path, args):
     args = [str(tmp_path / a) if a in ("FILE", "IN", "OUT") else a for a in args]
     with pytest.raises(SystemExit) as exit_:
         cli.main(args)
     assert exit_.value.code == 2
-    assert "answer:" in capsys.readouterr().err
+    assert f"{args[0]}" in capsys.readouterr().err

@@ -105,23 +105,35 @@ def test_unsupported_query_is_still_an_answer(capsys, tmp_path, make_prompt):
     assert BLOCK.fullmatch(out.strip())
 
 
-def test_folder_answers_every_txt_file(capsys, tmp_path, seed_texts):
+def test_folder_answers_every_file_methodx_reads_and_says_what_it_skips(capsys, tmp_path, seed_texts):
     folder = tmp_path / "prompts"
     (folder / "nested").mkdir(parents=True)
     (folder / "a.txt").write_text(seed_texts["001"], encoding="utf-8")
     (folder / "nested" / "b.txt").write_text(seed_texts["004"], encoding="utf-8")
-    (folder / "notes.md").write_text("We used PyTorch.", encoding="utf-8")
-    code, out, _ = run(capsys, "answer", str(folder))
+    (folder / "notes.md").write_text("We used PyTorch.", encoding="utf-8")  # no query: both questions answered
+    (folder / "table.csv").write_text("framework,PyTorch\n", encoding="utf-8")
+    (folder / ".hidden.txt").write_text(seed_texts["002"], encoding="utf-8")
+    (folder / "gone.txt").symlink_to(folder / "missing.txt")
+    code, out, err = run(capsys, "answer", str(folder))
     assert code == 0
-    assert len(BLOCK.findall(out)) == 2
-    assert "a.txt" in out and "b.txt" in out
-    assert "notes.md" not in out
+    assert len(BLOCK.findall(out)) == 4
+    assert out.index("a.txt") < out.index("notes.md") < out.index("b.txt")  # a folder's files, then its folders
+    assert "# frameworks" in out and "# hardware" in out
+    assert "hidden" not in out + err
+    warnings = err.strip().splitlines()
+    assert len(warnings) == 2
+    assert "table.csv" in warnings[1] and "skipped" in warnings[1]
+    assert "gone.txt" in warnings[0] and "broken link" in warnings[0]
 
 
 def test_seed_folder_answers_all_seeds(capsys):
-    code, out, _ = run(capsys, "answer", "--json", str(SEED_FILES["000"].parent))
+    """The five prompts answer their own question; the paper, without a query, answers both."""
+    code, out, err = run(capsys, "answer", "--json", str(SEED_FILES["000"].parent))
     assert code == 0
-    assert len(out.strip().splitlines()) == len(SEED_FILES)
+    sources = [json.loads(line)["source"] for line in out.strip().splitlines()]
+    assert [s for s in sources if s.endswith(".txt")] == [str(p) for p in SEED_FILES.values()]
+    assert sum(s.endswith(".pdf") for s in sources) == 2
+    assert "SOURCES: skipped" in err
 
 
 def test_stdin_dash_is_read(seed_texts, seed_answers):
@@ -196,11 +208,11 @@ def test_unreadable_files_in_a_real_process_have_no_traceback(kind, bad_files, t
     assert result.stderr.strip()
 
 
-def test_folder_without_txt_files_is_exit_3(capsys, tmp_path):
-    (tmp_path / "notes.md").write_text("x", encoding="utf-8")
+def test_folder_without_a_file_methodx_reads_is_exit_3(capsys, tmp_path):
+    (tmp_path / "notes.csv").write_text("x", encoding="utf-8")
     code, _, err = run(capsys, "answer", str(tmp_path))
     assert code == 3
-    assert err.strip()
+    assert "notes.csv" in err and "no input files" in err
 
 
 # --- extract
@@ -220,8 +232,9 @@ def test_extract_prints_a_table_and_returns_0(capsys, seed_texts):
 def test_extract_json_lists_the_mentions(capsys, seed_texts):
     code, out, _ = run(capsys, "extract", "--json", SEED_002)
     assert code == 0
-    data = json.loads(out)
-    assert [(m["name"], m["used"]) for m in data] == [(m.name, m.used) for m in methodx.extract(seed_texts["002"])]
+    (record,) = [json.loads(line) for line in out.splitlines()]
+    assert record["source"] == SEED_002
+    assert [(m["name"], m["used"]) for m in record["mentions"]] == [(m.name, m.used) for m in methodx.extract(seed_texts["002"])]
 
 
 def test_extract_missing_file_exits_3(capsys, tmp_path, monkeypatch):

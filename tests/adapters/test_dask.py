@@ -1,6 +1,5 @@
 """methodx.dask on a real local cluster (two worker processes): the records of answer_many, in order."""
 
-import json
 import math
 
 import pytest
@@ -89,7 +88,7 @@ def test_answer_dataframe_gives_the_same_answers_in_index_order(client, inputs):
         assert _same(row["error"], r.error), i
         assert _same(row["question"], r.answer.question if r.answer else None), i
         if r.answer:
-            assert json.loads(row["items"]) == r.record()["items"], i
+            assert row["items"] == r.record()["items"], i  # lists of dicts, as in the JSON records
     assert sum(not _same(e, None) for e in result["error"]) == 2  # the empty text and the missing one
 
 
@@ -99,6 +98,12 @@ def test_answer_dataframe_with_id_column_and_question(client):
     result = answer_dataframe(dd.from_pandas(frame, npartitions=2), text_column="body", id_column="doc",
                               question="frameworks").compute()
     assert list(result.index) == [0, 1, 2, 3]
+    assert list(result.columns) == ["doc", "question", "unknown", "items", "answer", "error"]
+    assert list(result["doc"]) == ["a", "b", "c", "d"]
+    assert result["items"][0] == [{"name": "PyTorch", "category": "dl", "version": None, "details": {},
+                                   "evidence": result["items"][0][0]["evidence"]}]
+    assert result["items"][0][0]["evidence"][0]["text"] == "PyTorch"
+    assert result["items"][2] == []
     assert list(result["question"]) == ["frameworks"] * 4
     expected = [methodx.answer(t, question="frameworks").text for t in frame["body"]]
     assert list(result["answer"]) == expected

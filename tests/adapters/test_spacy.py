@@ -1,8 +1,11 @@
 """methodx as a spaCy pipeline component."""
 
+import glob
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 
 import pytest
 
@@ -136,3 +139,47 @@ def test_entry_point_works_in_a_fresh_interpreter(tmp_path):
     lines = result.stdout.strip().splitlines()
     assert "FRAMEWORK|PyTorch|dl|True" in lines
     assert any(line.startswith("HARDWARE|") and "V100" in line and line.endswith("|gpu|True") for line in lines)
+
+
+# --- from_bytes: rule files written only inside a temporary folder of their own, removed afterwards
+
+
+def _temporary_folders() -> set[str]:
+    return set(glob.glob(f"{tempfile.gettempdir()}/methodx-patterns-*"))
+
+
+@pytest.mark.parametrize("name", ["../outside.json", "a/../../outside.json", "/tmp/methodx-absolute.json", "..\\outside.json",
+                                  "C:/outside.json", "", ".", "a//b.json", "a\x00b.json"])
+def test_from_bytes_refuses_a_rule_file_outside_its_folder(nlp, tmp_path, name):
+    import srsly
+
+    component = nlp.get_pipe("methodx")
+    files = dict(component.rules.files)
+    before = _temporary_folders()
+    data = srsly.msgpack_dumps({"files": {**files, name: "{}"}})
+    with pytest.raises(methodx.PatternError, match="relative path inside the rules folder"):
+        component.from_bytes(data)
+    assert component.rules.files == files  # the component keeps the rules it had
+    assert _temporary_folders() == before
+    assert not (tmp_path.parent / "outside.json").exists() and not os.path.exists("/tmp/methodx-absolute.json")
+    assert spans(nlp(TEXT))  # and still works
+
+
+@pytest.mark.parametrize("data", [b"", b"not msgpack at all", b"\x92\x01\x02"])
+def test_from_bytes_of_other_bytes_is_a_pattern_error(nlp, data):
+    with pytest.raises(methodx.PatternError, match="not the rule files of a methodx component"):
+        nlp.get_pipe("methodx").from_bytes(data)
+
+
+def test_from_bytes_with_a_malformed_rule_names_the_file_and_line_and_cleans_up(nlp):
+    import srsly
+
+    component = nlp.get_pipe("methodx")
+    files = dict(component.rules.files)
+    before = _temporary_folders()
+    broken = files["judge/cues.jsonl"].rstrip("\n") + "\n{not json\n"
+    with pytest.raises(methodx.PatternError) as error:
+        component.from_bytes(srsly.msgpack_dumps({"files": {**files, "judge/cues.jsonl": broken}}))
+    assert str(error.value).startswith(f"bytes:judge/cues.jsonl:{len(broken.splitlines())}: invalid JSON")
+    assert component.rules.files == files
+    assert _temporary_folders() == before

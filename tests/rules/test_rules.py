@@ -132,10 +132,17 @@ def test_missing_directory_raises_pattern_error(tmp_path):
 
 
 def test_invalid_macros_json_raises_pattern_error(patterns_copy):
-    (patterns_copy / "macros.json").write_text('{"Q": "[unclosed"}', encoding="utf-8")
+    (patterns_copy / "macros.json").write_text('{\n "Q": "[unclosed"\n}', encoding="utf-8")
     with pytest.raises(methodx.PatternError) as caught:
         methodx.load_rules(patterns_copy)
-    assert "macros.json" in str(caught.value)
+    assert "macros.json:2" in str(caught.value)
+
+
+def test_a_word_list_that_is_no_list_names_its_line(patterns_copy):
+    _edit_json(patterns_copy / "vocabulary.json", lambda v: v.update(BE="was"))
+    with pytest.raises(methodx.PatternError) as caught:
+        methodx.load_rules(patterns_copy)
+    assert "vocabulary.json" in str(caught.value) and caught.value.line and "BE" in str(caught.value)
 
 
 def _edit_json(path, change):
@@ -155,6 +162,7 @@ def test_invalid_templates_raise_pattern_error(change, words, patterns_copy):
     with pytest.raises(methodx.PatternError) as caught:
         methodx.answer("We used PyTorch.", question="frameworks", patterns=str(patterns_copy))
     assert "templates.json" in str(caught.value) and words in str(caught.value)
+    assert caught.value.line or words.startswith("missing")  # the line of the template at fault
 
 
 @pytest.mark.parametrize("change, words", [

@@ -1,7 +1,8 @@
 """Accuracy on the labelled development set (../shared/corpus), scored as `methodx eval` scores it.
 
-Skipped when the corpus is not beside the checkout. The thresholds are floors that catch a broken
-rule, below the figures in docs/accuracy.md.
+Skipped when the corpus is not beside the checkout. The dev prompts must stay at the targets
+(frameworks F1 >= 0.95, hardware >= 0.92, answerability >= 0.98); the open papers above floors
+that catch a broken rule, below the figures in docs/accuracy.md.
 """
 
 import gzip
@@ -12,9 +13,9 @@ import pytest
 import methodx
 from tests.helpers import CORPUS
 
-FLOORS = {"frameworks": 0.90, "hardware": 0.85}
-PAPER_FLOORS = {"frameworks": 0.78, "hardware": 0.74}
-ANSWERABILITY = 0.95
+FLOORS = {"frameworks": 0.95, "hardware": 0.92}
+PAPER_FLOORS = {"frameworks": 0.84, "hardware": 0.80}
+ANSWERABILITY = 0.98
 
 
 def _need(*names):
