@@ -15,7 +15,7 @@ import os
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import methodx
@@ -165,6 +165,7 @@ def test_read_answer_and_verify_point_into_their_texts(prompt, answer_text):
 @BOUNDED
 @given(texts, st.lists(st.tuples(st.integers(0, 400), st.integers(0, 60)), max_size=8),
        st.sampled_from(["framework", "hardware"]))
+@example("TensorFlow\n", [(11, 0)], "framework")  # an empty span on the blank line after the last
 def test_judge_gives_one_verdict_per_span(text, starts_and_lengths, kind):
     spans = [(min(start, len(text)), min(start + length, len(text))) for start, length in starts_and_lengths]
     verdicts = refused_or(methodx.judge, text, spans, kind=kind)

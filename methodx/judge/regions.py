@@ -87,7 +87,7 @@ class Regions:
             if opens_block:
                 block = i
             lines.cache[("above", i)] = (entry, ended, block)
-        return lines.cache[key]
+        return lines.cache.get(key, (None, None, None))  # a blank line opens nothing
 
     def _line_rules(self, lines: Lines, i: int) -> frozenset[int]:
         """The numbers of the line rules line i matches."""
