@@ -15,7 +15,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def without_surrogates(value: object) -> object:
     """A string with each lone surrogate replaced by U+FFFD (same length); anything else as it is."""
-    if isinstance(value, str) and _SURROGATE.search(value):
+    if not isinstance(value, str):
+        return value
+    try:
+        value.encode("utf-8")  # fails only on a surrogate; much faster than searching for one
+    except UnicodeEncodeError:
         return _SURROGATE.sub("\ufffd", value)
     return value
 

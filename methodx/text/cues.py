@@ -55,38 +55,47 @@ class CueSet:
         from spacy.tokens import Doc
 
         words = vocab()
-        matcher, phrases, cased = Matcher(words), PhraseMatcher(words, attr="LOWER"), PhraseMatcher(words, attr="ORTH")
+        phrases, cased = PhraseMatcher(words, attr="LOWER"), PhraseMatcher(words, attr="ORTH")
+        matchers: list[tuple[list[list[frozenset[str]]], Matcher]] = []
         for i, cue in enumerate(self.cues):
             key = str(i)
             token_phrases: list[list[str]] = []
+            matcher, needs = Matcher(words), []
             try:
                 for pattern in (variant for written in cue.tokens for variant in optional_apart(written)):
                     # the PhraseMatcher is far faster than the Matcher: patterns of fixed words go there
                     expanded = as_phrases(pattern)
                     if expanded is None:
                         matcher.add(key, [pattern])
+                        needs.append(needed_words(pattern))
                     else:
                         token_phrases += expanded
             except (MatchPatternError, ValueError) as error:
                 path, line = cue._source or ("cues", None)
                 raise PatternError(path, line, f"tokens: {error}") from None
+            if needs:
+                matchers.append((needs, matcher))
             docs = [Doc(words, words=split(p)) for p in cue.phrases]
             (cased if cue.cased else phrases).add(key, docs) if docs else None
             if token_phrases:
                 phrases.add(key, [Doc(words, words=p) for p in token_phrases])
-        return matcher, phrases, cased
+        return matchers, phrases, cased
 
     def find(self, text: Sentence, sentence: tuple[int, int]) -> list[CueMatch]:
         """Every match of every cue in the sentence, in the order of the cues, then of the text."""
         if not self.cues:
             return []
-        matchers = self._matchers = self._matchers or self._build()
+        self._matchers = self._matchers or self._build()
+        matchers, phrases, cased = self._matchers
         tokens = text.tokens(sentence)
         found: list[CueMatch] = []
         if tokens.words:
             doc = tokens.doc()
+            present = {w.lower() for w in tokens.words}
+            # a token pattern runs only on a sentence holding a word of each of its fixed tokens
+            runs = [m for needs, m in matchers if any(all(n & present for n in need) for need in needs)]
             strings = doc.vocab.strings
-            for matcher in matchers:
+            for matcher in [*runs, phrases, cased]:
                 for key, first, last in matcher(doc):
                     i = int(strings[key])
                     found.append(CueMatch(*tokens.span(first, last), self.cues[i], i))
@@ -120,6 +129,21 @@ def _choices(token: dict) -> list[str] | None:
     if attr != "LOWER" and any(w != w.lower() or w != w.upper() for w in words):
         return None  # letters of a fixed case: only the Matcher can keep them
     return [w.lower() for w in words] + ([""] if token.get("OP") == "?" else [])
+
+
+def needed_words(pattern: list[dict]) -> list[frozenset[str]]:
+    """For each token of the pattern that must match one of fixed words, those words lower-cased."""
+    needed = []
+    for token in pattern:
+        op = token.get("OP", "")
+        if op in ("?", "*", "!") or op.startswith("{0") or op.startswith("{,"):
+            continue
+        for attr in ("LOWER", "ORTH", "TEXT"):
+            value = token.get(attr)
+            words = value.get("IN") if isinstance(value, dict) else [value] if isinstance(value, str) else None
+            if isinstance(words, list) and all(isinstance(w, str) for w in words):
+                needed.append(frozenset(w.lower() for w in words))
+    return needed
 
 
 def as_phrases(pattern: list[dict]) -> list[list[str]] | None:
