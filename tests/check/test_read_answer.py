@@ -203,6 +203,8 @@ HARDWARE_SENTENCES = [
     "The images were stored on a 4 TB SSD.",
     "The network was trained on a laptop.",
     "The network was trained on a Dell Precision 7920 workstation.",
+    "The network was trained on a machine with 16 virtual cores.",
+    "The network was trained on an 8-core processor.",
 ]
 
 

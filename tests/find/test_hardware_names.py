@@ -32,3 +32,40 @@ def test_a_gpu_model_is_named_with_or_without_vendor_and_series(model, prefix, a
                                   "The 2080-2090 period was warm."])
 def test_a_number_is_no_gpu(text):
     assert gpu_names(text) == []
+
+
+def cpu_names(text):
+    return [i.name for i in methodx.answer(text, question="hardware").items if i.category == "cpu"]
+
+
+CORES = ["{n} virtual cores", "{n} logical cores", "{n} physical cores", "{n} CPU cores", "{n} processor cores",
+         "a {n}-core processor", "an {n}-core CPU", "a {n} core processor"]
+MACHINES = ["The model was trained on a machine with {cores} and 32 GB of RAM.",
+            "All analyses ran on a workstation with {cores}.",
+            "Training was performed on a server with {cores}."]
+
+
+@pytest.mark.parametrize("cores, sentence", list(itertools.product(CORES, MACHINES)))
+def test_a_cpu_described_by_its_cores_is_named(cores, sentence):
+    text = sentence.format(cores=cores.format(n=8))
+    assert [n for n in cpu_names(text) if "8" in n], text
+
+
+@pytest.mark.parametrize("text", ["We collected 20 sediment cores at each site.", "The RTX 3090 has 10496 CUDA cores.",
+                                  "Ice cores of 3 m were drilled.", "Modern smartphones feature octa-core processors.",
+                                  "We trained on a laptop with a 14-core graphics processing unit."])
+def test_cores_of_other_things_are_no_cpu(text):
+    assert cpu_names(text) == []
+
+
+@pytest.mark.parametrize("text", ["We used an Intel Xeon E5-2680 v4 processor (14 physical cores) to train it.",
+                                  "Training ran on an AMD Ryzen Threadripper 3960X 24-Core Processor.",
+                                  "We trained on an Intel Core i9-10900K. The CPU is a 10-core processor."])
+def test_the_cores_of_a_named_cpu_are_part_of_it(text):
+    assert len(cpu_names(text)) == 1, cpu_names(text)
+
+
+@pytest.mark.parametrize("written", ["quad-core", "QuadCore", "quad core", "Quad-Core"])
+def test_a_cpu_by_a_word_for_its_cores(written):
+    named = cpu_names(f"It was trained on a desktop PC with a {written} processor.")
+    assert [n.lower() for n in named] == ["quad-core processor"]
