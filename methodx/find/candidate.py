@@ -25,6 +25,11 @@ class Candidate:
         return bool(self.term and self.term.generic)
 
     @property
+    def described(self) -> bool:
+        """Its size is given ("a GPU with 8 GB of memory"): a particular part, which needs no cue of use."""
+        return "memory" in self.details
+
+    @property
     def collects_data(self) -> bool:
         return bool(self.term and self.term.collects_data)
 

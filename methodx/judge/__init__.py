@@ -54,6 +54,7 @@ class Target(Protocol):
     start: int
     end: int
     generic: bool
+    described: bool
     collects_data: bool
     lacks_context: bool
 
@@ -67,6 +68,7 @@ class Span:
     kind: str = "framework"
     category: str = ""
     generic: bool = False
+    described: bool = False
     collects_data: bool = False
     lacks_context: bool = False
 
@@ -133,7 +135,7 @@ class Judge:
         weak = next((m for m in applying if m.cue.effect == "not_used"), None)
         if weak:
             return Decision(False, weak.cue.category, weak.cue.name, (weak.start, weak.end), by_cue=True)
-        if target.generic and self.reading == "context":
+        if target.generic and not target.described and self.reading == "context":
             return Decision(False, "generic_mention")
         return USED
 

@@ -69,3 +69,25 @@ def test_the_cores_of_a_named_cpu_are_part_of_it(text):
 def test_a_cpu_by_a_word_for_its_cores(written):
     named = cpu_names(f"It was trained on a desktop PC with a {written} processor.")
     assert [n.lower() for n in named] == ["quad-core processor"]
+
+
+def hardware(text):
+    return sorted((i.category, i.name) for i in methodx.answer(text, question="hardware").items)
+
+
+GPU_MEMORY = ["The GPU is an NVIDIA card with {m} memory.", "The graphics card has {m} of memory.",
+              "We trained on a GPU (NVIDIA, {m} memory).", "We trained on a GPU with {m} of memory.",
+              "Training ran on an NVIDIA GPU, which has {m} of memory.", "The GPU had {m} memory."]
+
+
+@pytest.mark.parametrize("sentence, memory", list(itertools.product(GPU_MEMORY, ["8 GB", "11GB", "24 GB"])))
+def test_the_memory_of_a_gpu_is_no_ram_and_makes_it_a_particular_gpu(sentence, memory):
+    found = hardware(sentence.format(m=memory))
+    assert [c for c, _ in found] == ["gpu"], found
+
+
+@pytest.mark.parametrize("text", ["We trained on a GPU, and the computer has 32 GB of memory.",
+                                  "The GPU was used; the machine had 64 GB memory.",
+                                  "We trained the model on a computer with an NVIDIA GPU and 16 GB memory."])
+def test_memory_of_the_machine_stays_ram(text):
+    assert [c for c, _ in hardware(text)] == ["gpu", "ram"], hardware(text)
