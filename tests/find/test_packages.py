@@ -68,3 +68,20 @@ def test_citations_in_a_list_are_no_names():
     found = frameworks(LISTS[2].format(a="leaps", b="pROC", c="car"))
     assert {"leaps", "pROC"} <= set(found)
     assert "Smith" not in found and "Jones" not in found
+
+
+# names that are words or model types too ("ranger", "gbm", "sdm"): software only where a package word reaches them
+AMBIGUOUS = ["ranger", "gbm", "sdm"]
+KIND_BEFORE = ["We applied the R package {n}.", "We applied the R packages {n} and dismo.",
+               "This was solved using two R packages: {n} (Yazdi, 2013) and dismo (Hijmans, 2017).",
+               "Functions of the Python libraries {n} and numpy were used.", "We loaded the library {n}."]
+
+
+@pytest.mark.parametrize("template, name", list(itertools.product(KIND_BEFORE, AMBIGUOUS)))
+def test_an_ambiguous_name_right_after_a_package_word_is_a_package(template, name):
+    assert name in frameworks(template.format(n=name))
+
+
+@pytest.mark.parametrize("name", AMBIGUOUS)
+def test_an_ambiguous_name_without_a_package_word_is_no_package(name):
+    assert name not in frameworks(f"The {name} model was compared with the other models.")
