@@ -91,3 +91,10 @@ def test_the_memory_of_a_gpu_is_no_ram_and_makes_it_a_particular_gpu(sentence, m
                                   "We trained the model on a computer with an NVIDIA GPU and 16 GB memory."])
 def test_memory_of_the_machine_stays_ram(text):
     assert [c for c, _ in hardware(text)] == ["gpu", "ram"], hardware(text)
+
+
+@pytest.mark.parametrize("size, bus, kind", list(itertools.product(["1 TB", "512 GB"], ["NVMe", "SATA", "M.2", ""],
+                                                                   ["SSD", "hard drive"])))
+def test_a_drive_is_named_as_specifically_as_written(size, bus, kind):
+    written = " ".join(w for w in (size, bus, kind) if w)
+    assert hardware(f"The data were stored on a {written}.") == [("other", written)]

@@ -99,7 +99,7 @@ EXPECTED = {
     "ram": {"64 GB RAM", "16 GB RAM", "128 GB RAM", "32 GB RAM"},
     "clusters": {"Finisterrae III Supercomputer", "Puhti cluster"},
     "brands": {"Dell Precision 7920"},
-    "storage": {"4 TB SSD", "2 TB HDD"},
+    "storage": {"4 TB NVMe SSD", "2 TB HDD"},
     "r": {"R"},
     "r keras": {"R keras"},
     "c++": {"C++"},
