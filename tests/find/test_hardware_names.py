@@ -98,3 +98,15 @@ def test_memory_of_the_machine_stays_ram(text):
 def test_a_drive_is_named_as_specifically_as_written(size, bus, kind):
     written = " ".join(w for w in (size, bus, kind) if w)
     assert hardware(f"The data were stored on a {written}.") == [("other", written)]
+
+
+@pytest.mark.parametrize("chip, after", list(itertools.product(["M1", "M2 Pro", "M3 Max", "M1 Ultra"],
+                                                              [" chip", " 8-core CPU", " processor", " CPU"])))
+def test_apple_silicon_is_named_without_the_vendor_word(chip, after):
+    assert cpu_names(f"We trained the classifier on a MacBook Pro with an {chip}{after}.") == [f"Apple {chip}"]
+
+
+@pytest.mark.parametrize("text", ["Samples from site M1 were processed on a GPU.", "The M2 model was trained on the GPU.",
+                                  "Road M1 was closed."])
+def test_m_and_a_number_alone_is_no_chip(text):
+    assert cpu_names(text) == []
