@@ -89,6 +89,11 @@ class Mention(BaseModel):
     rule: str | None = Field(default=None, description="The name of the rule that decided the verdict.")
     cue: Span | None = Field(default=None, description="The words that decided the verdict, when a rule fired.")
 
+    @property
+    def reason_text(self) -> str | None:
+        """The reason in words ('a citation'), or None for a used mention."""
+        return REASONS[self.reason] if self.reason else None
+
 
 class Item(BaseModel):
     """One thing the study used, merged over all its used mentions."""

@@ -19,7 +19,7 @@ from methodx.adapters.batch import Result, cpu_count, json_line
 from methodx.adapters.output import Output, OutputError, whole
 from methodx.errors import InputError, MethodxError, PatternError
 from methodx.inputs import READERS, check_text, readable
-from methodx.models import REASONS, PaperAnswers
+from methodx.models import PaperAnswers
 
 EXIT_OK = 0
 EXIT_BUG = 1
@@ -365,7 +365,7 @@ def _extract(args: argparse.Namespace) -> int:
             details = ", ".join(f"{k}={v}" for k, v in m.details.items())
             extra = " ".join(x for x in (m.version or "", details) if x)
             verdict = "[green]used[/green]" if m.used else "[yellow]not used[/yellow]"
-            why = REASONS[m.reason] if m.reason else ""
+            why = m.reason_text or ""
             if m.rule:
                 why += f" ({m.rule}: {m.cue.text})" if m.cue else f" ({m.rule})"
             table.add_row(f"{m.evidence.start}-{m.evidence.end}", m.kind, m.name, m.category, extra, verdict,

@@ -8,11 +8,14 @@ The HTML is self-contained: inline styles, no JavaScript, nothing fetched. Every
 paper text is escaped. Used and only-mentioned are told apart by colour and by a word.
 """
 
+from __future__ import annotations
+
 import re
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from methodx.models import REASONS, Answer, Evidence, Mention, PaperAnswers, Span
+if TYPE_CHECKING:  # the models render themselves through this module: it must not import them back
+    from methodx.models import Answer, Evidence, Mention, PaperAnswers, Span
 
 USED_COLOUR = "#b9e6c1"       # background of a used mention
 NOT_USED_COLOUR = "#e3e3e3"   # background of a mention that does not count as use
@@ -60,13 +63,13 @@ def _highlight(sentence: Span, start: int, end: int, used: bool, cue: Span | Non
 def _verdict(used: bool, reason: str | None) -> str:
     if used:
         return f'<strong class="methodx-verdict" style="color: {USED_EDGE}">used</strong>'
-    said = f": {_e(REASONS.get(reason, reason))}" if reason else ""
+    said = f": {_e(reason)}" if reason else ""
     return f'<strong class="methodx-verdict" style="color: #555">not used</strong>{said}'
 
 
 def _evidence(evidence: Evidence, mention: Mention | None, used: bool) -> str:
     """One mention: its verdict in words, the reason, the rule and cue, the section, and its sentence marked."""
-    reason = mention.reason if mention else None
+    reason = mention.reason_text if mention else None
     cue = mention.cue if mention else None
     about = [_verdict(used, reason)]
     if mention is not None:
@@ -253,10 +256,10 @@ def displacy(source: Answer | PaperAnswers | Any, *, spans_key: str | None = "me
     """
     from spacy import displacy as spacy_displacy
 
-    if isinstance(source, Answer):
-        docs = _from_mentions(source.mentions)
-    elif isinstance(source, PaperAnswers):
+    if hasattr(source, "answers"):  # a PaperAnswers
         docs = _from_mentions([m for a in source.answers.values() for m in a.mentions])
+    elif hasattr(source, "mentions") and hasattr(source, "items"):  # an Answer
+        docs = _from_mentions(source.mentions)
     elif hasattr(source, "spans") and hasattr(source, "text"):
         docs = [_from_doc(source, spans_key)]
     else:
