@@ -8,6 +8,7 @@
 """
 
 import re
+from functools import cache
 
 import regex
 
@@ -19,6 +20,7 @@ from methodx.rules.regex import Regexes
 _FIELD = regex.compile(r"\{(\w+)\}")
 
 
+@cache  # compiled on first use: a text needs the aliases of the few words it holds
 def _alias_pattern(text: str, cased: bool, plural: bool) -> re.Pattern:
     """An alias as a whole word: a space, hyphen or underscore in it matches any run of them, or none;
     a digit may follow ("Python3.8"), but not a digit run glued to letters ("ranger2x"); an underscore
@@ -42,18 +44,18 @@ class Gazetteer:
         self.kind = kind
         self.spellings = spellings
         self._lookup: dict[tuple[str, bool], tuple[Term, Alias]] = {}
-        self._by_entry: dict[str, list[tuple[int, re.Pattern, Alias, Term]]] = {}
+        self.plural = plural
+        self._by_entry: dict[str, list[tuple[int, Alias, Term]]] = {}
         self.pattern_terms: list[tuple[Term, list[regex.Pattern]]] = []
         self.terms = {term.name: term for term in terms}
         for term in terms:
             for alias in term.alias_rules():
                 self._lookup[(alias_key(alias.text, alias.cased), alias.cased)] = (term, alias)
-                pattern = _alias_pattern(alias.text, alias.cased, plural)
                 entries = _entry_words(alias.text)
                 if plural and len(SEPARATORS.split(alias.text.strip())) == 1:
                     entries |= {entry + "s" for entry in entries}
                 for entry in entries:
-                    self._by_entry.setdefault(entry, []).append((len(alias.text), pattern, alias, term))
+                    self._by_entry.setdefault(entry, []).append((len(alias.text), alias, term))
             if term.patterns:
                 self.pattern_terms.append((term, [regexes.compile(p) for p in term.patterns]))
         for candidates in self._by_entry.values():
@@ -75,7 +77,8 @@ class Gazetteer:
             for start in positions[entry]:
                 if start and text[start - 1].isalnum():
                     continue  # inside a word: "3gpu"
-                for _, pattern, alias, term in self._by_entry[entry]:
+                for _, alias, term in self._by_entry[entry]:
+                    pattern = _alias_pattern(alias.text, alias.cased, self.plural)
                     match = pattern.match(text if alias.cased else lowered, start)
                     if match:
                         found.append((Candidate(self.kind, term.name, term.category, start, match.end(), term,

@@ -193,15 +193,14 @@ def _question(directory: Path, check: _Checker) -> QuestionRules:
 
 def _known_packages(path: Path, categories: list[str]) -> dict[str, tuple[str, str, str]]:
     """known_packages.tsv: name, language, category per line ('#' comments)."""
-    known = {}
-    for number, line in enumerate(read_text(path).splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 3 or not parts[0] or parts[2] not in categories:
-            raise PatternError(str(path), number, f"give name, language and a category of {', '.join(categories)}, separated by tabs")
-        known[parts[0].lower()] = (parts[0], parts[1], parts[2])
-    return known
+    lines = read_text(path).splitlines()
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    allowed = set(categories)
+    if not all(len(row) == 3 and row[0] and row[2] in allowed for row in rows):  # checked in bulk: 35,000 lines
+        number = next(n for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("#") and not (
+            len(parts := line.split("\t")) == 3 and parts[0] and parts[2] in allowed))
+        raise PatternError(str(path), number, f"give name, language and a category of {', '.join(categories)}, separated by tabs")
+    return {row[0].lower(): (row[0], row[1], row[2]) for row in rows}
 
 
 @lru_cache(maxsize=8)

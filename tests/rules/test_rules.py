@@ -64,6 +64,8 @@ MALFORMED = [
     ("find/software_cues.jsonl", '{"name": "z", "category": "software", "regex": "(?P<x"}'),
     ("questions/frameworks/packages.jsonl", '{"pattern": "no name group here"}'),
     ("questions/frameworks/modelling.jsonl", '{"pattern": "(?P<x"}'),
+    ("questions/frameworks/known_packages.tsv", "quokkafit\tR\tgraphics"),   # not a category
+    ("questions/frameworks/known_packages.tsv", "quokkafit R ml"),             # not tab-separated
 ]
 
 
