@@ -169,24 +169,18 @@ def _edit_line(path: Path, contains: str, old: str, new: str) -> int:
     raise AssertionError(f"no line holds {contains!r} and {old!r}")
 
 
-def test_upper_case_trigger_in_a_gazetteer_is_a_pattern_error(patterns_copy):
-    target = patterns_copy / "questions/frameworks/gazetteer.jsonl"
-    number = _edit_line(target, '"name": "Darknet"', '"triggers": ["darknet"]', '"triggers": ["Darknet"]')
+@pytest.mark.parametrize("filename, contains, old, new", [
+    ("questions/frameworks/gazetteer.jsonl", '"name": "Darknet"', '"triggers": ["darknet"]', '"triggers": ["Darknet"]'),
+    ("questions/frameworks/packages.jsonl", '"language": "Python"', '"triggers": ["python"]', '"triggers": ["Python"]'),
+])
+def test_upper_case_trigger_is_a_pattern_error_naming_its_line(filename, contains, old, new, patterns_copy):
+    number = _edit_line(patterns_copy / filename, contains, old, new)
     with pytest.raises(methodx.PatternError) as error:
         methodx.load_rules(str(patterns_copy))
     assert error.value.line == number
-    assert error.value.path.endswith("gazetteer.jsonl")
-    assert f"gazetteer.jsonl:{number}" in str(error.value)
-    assert "Darknet" in str(error.value)
-
-
-def test_upper_case_trigger_in_a_package_phrase_is_a_pattern_error(patterns_copy):
-    target = patterns_copy / "questions/frameworks/packages.jsonl"
-    number = _edit_line(target, '"language": "Python"', '"triggers": ["python"]', '"triggers": ["Python"]')
-    with pytest.raises(methodx.PatternError) as error:
-        methodx.load_rules(str(patterns_copy))
-    assert error.value.line == number
-    assert f"packages.jsonl:{number}" in str(error.value)
+    assert error.value.path.endswith(filename.rsplit("/", 1)[1])
+    assert f"{filename.rsplit('/', 1)[1]}:{number}" in str(error.value)
+    assert new.split('"')[3] in str(error.value)
 
 
 def test_lower_case_triggers_load(patterns_copy):

@@ -85,28 +85,18 @@ def test_block_marker_survives_truncation():
     assert BLOCK.fullmatch(answer.text)
 
 
-@pytest.mark.parametrize("text", [
-    "The birds were counted on twelve mornings.",
-    "Frameworks such as TensorFlow and PyTorch are popular.",
-    "The model could be implemented in PyTorch.",
+@pytest.mark.parametrize("query, text, examples", [
+    (FRAMEWORKS_QUERY, "The birds were counted on twelve mornings.", ["tensorflow", "pytorch"]),
+    (FRAMEWORKS_QUERY, "Frameworks such as TensorFlow and PyTorch are popular.", ["tensorflow", "pytorch"]),
+    (FRAMEWORKS_QUERY, "The model could be implemented in PyTorch.", ["tensorflow", "pytorch"]),
+    (HARDWARE_QUERY, "The birds were counted on twelve mornings.", ["gpu", "tpu"]),
+    (HARDWARE_QUERY, "GPUs have accelerated deep learning.", ["gpu", "tpu"]),
+    (HARDWARE_QUERY, "TPUs and GPUs are expensive.", ["gpu", "tpu"]),
 ])
-def test_unknown_frameworks_answer_does_not_name_the_query_examples(text, make_prompt):
-    answer = methodx.answer(make_prompt(text, FRAMEWORKS_QUERY))
+def test_unknown_answer_does_not_name_the_query_examples(query, text, examples, make_prompt):
+    answer = methodx.answer(make_prompt(text, query))
     assert answer.unknown is True
-    lowered = answer.text.lower()
-    assert "tensorflow" not in lowered and "pytorch" not in lowered
-
-
-@pytest.mark.parametrize("text", [
-    "The birds were counted on twelve mornings.",
-    "GPUs have accelerated deep learning.",
-    "TPUs and GPUs are expensive.",
-])
-def test_unknown_hardware_answer_does_not_name_the_query_examples(text, make_prompt):
-    answer = methodx.answer(make_prompt(text, HARDWARE_QUERY))
-    assert answer.unknown is True
-    lowered = answer.text.lower()
-    assert "gpu" not in lowered and "tpu" not in lowered
+    assert not [word for word in examples if word in answer.text.lower()]
 
 
 def test_language_alone_does_not_answer_the_frameworks_question():

@@ -20,6 +20,13 @@ def append(path, line: str) -> int:
     return len((text + line).splitlines())
 
 
+def refusal(patterns) -> methodx.PatternError:
+    """The PatternError that loading the rule files of `patterns` raises."""
+    with pytest.raises(methodx.PatternError) as caught:
+        methodx.load_rules(patterns)
+    return caught.value
+
+
 def test_shipped_rules_load():
     rules = methodx.load_rules()
     assert rules.questions["frameworks"].terms and rules.questions["hardware"].terms and rules.cues
@@ -73,11 +80,10 @@ MALFORMED = [
 def test_malformed_line_raises_pattern_error_naming_file_and_line(filename, line, patterns_copy):
     target = patterns_copy / filename
     number = append(target, line)
-    with pytest.raises(methodx.PatternError) as caught:
-        methodx.load_rules(patterns_copy)
-    assert f"{filename}:{number}" in str(caught.value)
-    assert caught.value.line == number
-    assert caught.value.path.endswith(filename)
+    error = refusal(patterns_copy)
+    assert f"{filename}:{number}" in str(error)
+    assert error.line == number
+    assert error.path.endswith(filename)
 
 
 def test_a_token_pattern_spacy_refuses_names_its_line(patterns_copy):
@@ -94,19 +100,17 @@ def test_malformed_line_in_the_middle_names_its_own_line(patterns_copy):
     first_rule = next(i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#"))
     lines.insert(first_rule + 1, '{"name": "Broken", "category": "gpu", "aliases": ["X"], "extra": true}')
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(methodx.PatternError) as caught:
-        methodx.load_rules(patterns_copy)
-    assert f"gazetteer.jsonl:{first_rule + 2}" in str(caught.value)
+    error = refusal(patterns_copy)
+    assert f"gazetteer.jsonl:{first_rule + 2}" in str(error)
 
 
 def test_a_file_that_is_not_utf8_names_its_line(patterns_copy):
     target = patterns_copy / FW
     data = target.read_bytes()
     target.write_bytes(data + b'{"name": "Caf\xe9", "category": "dl", "aliases": ["x"]}\n')
-    with pytest.raises(methodx.PatternError) as caught:
-        methodx.load_rules(patterns_copy)
-    assert caught.value.line == data.count(b"\n") + 1
-    assert "UTF-8" in str(caught.value)
+    error = refusal(patterns_copy)
+    assert error.line == data.count(b"\n") + 1
+    assert "UTF-8" in str(error)
 
 
 def test_comments_and_blank_lines_are_allowed(patterns_copy):
@@ -122,29 +126,25 @@ def test_comments_and_blank_lines_are_allowed(patterns_copy):
                                       "answer.json", "questions/hardware/templates.json", "questions/frameworks/question.json"])
 def test_missing_rule_file_raises_pattern_error(filename, patterns_copy):
     (patterns_copy / filename).unlink()
-    with pytest.raises(methodx.PatternError) as caught:
-        methodx.load_rules(patterns_copy)
-    assert filename.rsplit("/", 1)[-1] in str(caught.value)
+    error = refusal(patterns_copy)
+    assert filename.rsplit("/", 1)[-1] in str(error)
 
 
 def test_missing_directory_raises_pattern_error(tmp_path):
-    with pytest.raises(methodx.PatternError) as caught:
-        methodx.load_rules(tmp_path / "no-such-patterns")
-    assert "no-such-patterns" in str(caught.value)
+    error = refusal(tmp_path / "no-such-patterns")
+    assert "no-such-patterns" in str(error)
 
 
 def test_invalid_macros_json_raises_pattern_error(patterns_copy):
     (patterns_copy / "macros.json").write_text('{\n "Q": "[unclosed"\n}', encoding="utf-8")
-    with pytest.raises(methodx.PatternError) as caught:
-        methodx.load_rules(patterns_copy)
-    assert "macros.json:2" in str(caught.value)
+    error = refusal(patterns_copy)
+    assert "macros.json:2" in str(error)
 
 
 def test_a_word_list_that_is_no_list_names_its_line(patterns_copy):
     _edit_json(patterns_copy / "vocabulary.json", lambda v: v.update(BE="was"))
-    with pytest.raises(methodx.PatternError) as caught:
-        methodx.load_rules(patterns_copy)
-    assert "vocabulary.json" in str(caught.value) and caught.value.line and "BE" in str(caught.value)
+    error = refusal(patterns_copy)
+    assert "vocabulary.json" in str(error) and error.line and "BE" in str(error)
 
 
 def _edit_json(path, change):
@@ -173,30 +173,26 @@ def test_invalid_templates_raise_pattern_error(change, words, patterns_copy):
 ])
 def test_an_invalid_answer_file_raises_pattern_error(change, words, patterns_copy):
     _edit_json(patterns_copy / "answer.json", change)
-    with pytest.raises(methodx.PatternError) as caught:
-        methodx.load_rules(patterns_copy)
-    assert "answer.json" in str(caught.value) and words in str(caught.value)
+    error = refusal(patterns_copy)
+    assert "answer.json" in str(error) and words in str(error)
 
 
 def test_two_questions_of_one_kind_are_refused(patterns_copy):
     _edit_json(patterns_copy / "questions/hardware/question.json", lambda q: q.update(kind="framework"))
-    with pytest.raises(methodx.PatternError) as caught:
-        methodx.load_rules(patterns_copy)
-    assert "kind" in str(caught.value)
+    error = refusal(patterns_copy)
+    assert "kind" in str(error)
 
 
 def test_a_bad_score_noise_is_named_as_such(patterns_copy):
     _edit_json(patterns_copy / "questions/hardware/question.json", lambda q: q.update(score_noise="(unclosed"))
-    with pytest.raises(methodx.PatternError) as caught:
-        methodx.load_rules(patterns_copy)
-    assert "score_noise" in str(caught.value) and caught.value.line
+    error = refusal(patterns_copy)
+    assert "score_noise" in str(error) and error.line
 
 
 def test_an_invalid_question_file_names_the_line_of_its_key(patterns_copy):
     _edit_json(patterns_copy / "questions/hardware/question.json", lambda q: q.update(scored=["gpu", "wetware"]))
-    with pytest.raises(methodx.PatternError) as caught:
-        methodx.load_rules(patterns_copy)
-    assert "question.json" in str(caught.value) and caught.value.line
+    error = refusal(patterns_copy)
+    assert "question.json" in str(error) and error.line
 
 
 def test_answer_with_a_malformed_directory_raises_pattern_error(patterns_copy):
