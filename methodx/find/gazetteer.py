@@ -73,7 +73,7 @@ class Gazetteer:
 
     def find_aliases(self, text: str, lowered: str, positions: dict[str, list[int]]) -> list[tuple[Candidate, Alias]]:
         found = []
-        for entry in self.entries & positions.keys():
+        for entry in [word for word in positions if word in self.entries]:  # not entries & keys: that reads all entries
             for start in positions[entry]:
                 if start and text[start - 1].isalnum():
                     continue  # inside a word: "3gpu"

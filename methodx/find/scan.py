@@ -48,23 +48,28 @@ class Scanner:
             parts.append(r"(?<![0-9])(?:" + _trie(digits) + r")(?![0-9])")
         self._pattern = re.compile("|".join(parts)) if parts else None
         self._folded = re.compile("|".join(parts), re.IGNORECASE) if parts else None
-        self._strings = re.compile("|".join(map(re.escape, sorted(set(strings), key=lambda s: (-len(s), s))))) if strings else None
+        self._strings = sorted(set(strings))  # a few: one str.find scan each beats an alternation
 
     def scan(self, text: str, lowered: str | None = None) -> dict[str, list[int]]:
         """Where each word and string occurs (lower-case keys), in order. lowered: text.lower(), if at hand."""
         positions: dict[str, list[int]] = defaultdict(list)
         lowered = text.lower() if lowered is None else lowered
         if len(lowered) == len(text):
-            for pattern in (self._pattern, self._strings):
-                if pattern is not None:
-                    for match in pattern.finditer(lowered):
-                        positions[match.group()].append(match.start())
+            if self._pattern is not None:
+                for match in self._pattern.finditer(lowered):
+                    positions[match.group()].append(match.start())
+            for string in self._strings:
+                at = lowered.find(string)
+                while at >= 0:
+                    positions[string].append(at)
+                    at = lowered.find(string, at + len(string))
             return positions
         # lower-casing changed the length of a few characters ('İ'): search the text itself, ignoring case
-        for pattern in (self._folded, self._strings):
-            if pattern is not None:
-                for match in re.finditer(pattern.pattern, text, re.IGNORECASE):
-                    positions[match.group().lower()].append(match.start())
+        if self._folded is not None:
+            for match in self._folded.finditer(text):
+                positions[match.group().lower()].append(match.start())
+        for string in self._strings:
+            positions[string] += [match.start() for match in re.finditer(re.escape(string), text, re.IGNORECASE)]
         return positions
 
 
@@ -98,7 +103,7 @@ class Triggers:
         if not prescan:
             return [sentences.spans] * self.count
         hits: dict[int, set[tuple[int, int]]] = {}
-        for trigger in self._rules_for.keys() & positions.keys():
+        for trigger in [word for word in positions if word in self._rules_for]:  # a few words, not every trigger
             found = {sentences.around(position) for position in positions[trigger]}
             for rule in self._rules_for[trigger]:
                 hits.setdefault(rule, set()).update(found)

@@ -88,29 +88,37 @@ class NormalisedText:
         self._segments = segments
         self._starts = [s.norm_start for s in segments]
         self._orig_starts = [s.orig_start for s in segments]
-        # runs of spaces: where each run lands in the final text, and how many spaces went before it
-        # compact arrays: PDF text has a run of spaces every few words
-        self._runs = array("q")
-        self._removed = array("q")
-        self._run_starts = array("q")  # where each run starts and ends in the text before collapsing
-        self._run_ends = array("q")
-        removed = 0
-        for match in _SPACES.finditer(joined):
-            start, end = match.span()
-            self._runs.append(start - removed)
-            self._run_starts.append(start)
-            self._run_ends.append(end)
-            removed += end - start - 1
-            self._removed.append(removed)
-        self.text = _SPACES.sub(" ", joined) if self._runs else joined
+        self.text = _SPACES.sub(" ", joined)
+        # where the runs of spaces were: found again from the joined text when an offset is first mapped
+        self._joined: str | None = joined if len(self.text) != len(joined) else None
+        self._run_map: tuple[array, array, array, array] | None = None
+
+    def _space_runs(self) -> tuple[array, array, array, array]:
+        """For each run of spaces collapsed to one: where it lands in the final text, how many spaces went
+        before and with it, and where it starts and ends before collapsing (compact arrays: PDF text has a
+        run of spaces every few words)."""
+        if self._run_map is None:
+            runs, removed_so_far, starts, ends = array("q"), array("q"), array("q"), array("q")
+            removed = 0
+            for match in _SPACES.finditer(self._joined or ""):
+                start, end = match.span()
+                runs.append(start - removed)
+                starts.append(start)
+                ends.append(end)
+                removed += end - start - 1
+                removed_so_far.append(removed)
+            self._run_map = (runs, removed_so_far, starts, ends)
+            self._joined = None
+        return self._run_map
 
     def _segment(self, i: int) -> Segment:
         return self._segments[max(bisect_right(self._starts, i) - 1, 0)]
 
     def _unspaced(self, i: int) -> int:
         """Offset i before the runs of spaces were collapsed."""
-        k = bisect_right(self._runs, i - 1) - 1
-        return i + (self._removed[k] if k >= 0 else 0)
+        runs, removed, _, _ = self._space_runs()
+        k = bisect_right(runs, i - 1) - 1
+        return i + (removed[k] if k >= 0 else 0)
 
     def start(self, i: int) -> int:
         """Original offset (in the caller's text) of normalised offset i, as a span start."""
@@ -151,15 +159,16 @@ class NormalisedText:
         else:
             joined = seg.norm_end if end and i > seg.orig_start else seg.norm_start
         # runs of spaces collapsed to one: what was removed before this offset
-        r = bisect_right(self._run_starts, joined) - 1
+        _, removed, run_starts, run_ends = self._space_runs()
+        r = bisect_right(run_starts, joined) - 1
         if r < 0:
             return joined
-        run_start, run_end = self._run_starts[r], self._run_ends[r]
-        before = self._removed[r - 1] if r else 0
+        run_start, run_end = run_starts[r], run_ends[r]
+        before = removed[r - 1] if r else 0
         if joined <= run_start + 1:
             return joined - before
         if joined < run_end:  # inside the run: just after its one space
             return run_start + 1 - before
-        return joined - self._removed[r]
+        return joined - removed[r]
 
 

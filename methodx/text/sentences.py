@@ -70,41 +70,49 @@ class Sentences:
 
     def __init__(self, text: str):
         self.text = text
-        # where each candidate starts and ends, compactly: a long text has hundreds of thousands
-        self._positions = array("q")
-        self._ends = array("q")
-        for match in _CANDIDATE.finditer(text):
-            self._positions.append(match.start())
-            self._ends.append(match.end())
+        self._found: tuple[array, array] | None = None
         self._cuts: dict[int, int | None] = {}
         self._around: dict[int, tuple[int, int]] = {}
 
+    def _candidates(self) -> tuple[array, array]:
+        """Where each candidate starts and ends, found on first use (a text without mentions needs none), kept
+        compactly: a long text has hundreds of thousands."""
+        if self._found is None:
+            positions, ends = array("q"), array("q")
+            for match in _CANDIDATE.finditer(self.text):
+                positions.append(match.start())
+                ends.append(match.end())
+            self._found = (positions, ends)
+        return self._found
+
     def _cut_at(self, i: int) -> int | None:
         if i not in self._cuts:
-            self._cuts[i] = _cut(self.text, _CANDIDATE.match(self.text, self._positions[i]))  # type: ignore[arg-type]
+            self._cuts[i] = _cut(self.text, _CANDIDATE.match(self.text, self._candidates()[0][i]))  # type: ignore[arg-type]
         return self._cuts[i]
 
     def around(self, offset: int) -> tuple[int, int]:
         """The sentence holding `offset` (whitespace trimmed)."""
-        i = bisect_right(self._positions, offset) - 1
-        if i < 0 or offset >= self._ends[i]:  # between two candidates: the same sentence for all
+        positions, ends = self._candidates()
+        i = bisect_right(positions, offset) - 1
+        if i < 0 or offset >= ends[i]:  # between two candidates: the same sentence for all
             if i not in self._around:
                 self._around[i] = self._sentence(offset, i)
             return self._around[i]
         return self._sentence(offset, i)
 
     def _sentence(self, offset: int, i: int) -> tuple[int, int]:
+        positions, ends = self._candidates()
         start = 0
         while i >= 0:  # the nearest boundary that ends before the offset
-            if self._cut_at(i) is not None and self._ends[i] <= offset:
-                start = self._ends[i]
+            if self._cut_at(i) is not None and ends[i] <= offset:
+                start = ends[i]
                 break
             i -= 1
-        j = bisect_right(self._positions, start - 1) if start else 0
+        j = bisect_right(positions, start - 1) if start else 0
         end = len(self.text)
-        while j < len(self._positions):
+        while j < len(positions):
             cut = self._cut_at(j)
-            if cut is not None and cut >= max(offset, start) and self._ends[j] > start:
+            if cut is not None and cut >= max(offset, start) and ends[j] > start:
                 end = cut
                 break
             j += 1
@@ -113,12 +121,13 @@ class Sentences:
     @property
     def spans(self) -> list[tuple[int, int]]:
         """Every sentence, in order."""
+        positions, ends = self._candidates()
         spans, start = [], 0
-        for i in range(len(self._positions)):
+        for i in range(len(positions)):
             cut = self._cut_at(i)
             if cut is not None:
                 spans.append(_trim(self.text, start, cut))
-                start = self._ends[i]
+                start = ends[i]
         spans.append(_trim(self.text, start, len(self.text)))
         return [s for s in spans if s[1] > s[0]]
 
