@@ -85,3 +85,17 @@ def test_an_ambiguous_name_right_after_a_package_word_is_a_package(template, nam
 @pytest.mark.parametrize("name", AMBIGUOUS)
 def test_an_ambiguous_name_without_a_package_word_is_no_package(name):
     assert name not in frameworks(f"The {name} model was compared with the other models.")
+
+
+# the labelling convention: what tests or diagnoses a fitted model is part of the modelling (ml), like the
+# statistics packages that fit it; what explains or tunes a model, or prepares its data, builds nothing (other)
+EVALUATION = ["pROC", "ROCR", "PresenceAbsence", "MLmetrics", "DHARMa", "emmeans"]
+EXPLAIN_OR_TUNE = ["Optuna", "DALEX", "Captum", "Albumentations"]
+USES = ["Model performance was assessed with the {name} package.", "We used {name} (version 1.2) in R and Python.",
+        "The {name} library was applied to the fitted models."]
+
+
+@pytest.mark.parametrize("template, name", list(itertools.product(USES, EVALUATION + EXPLAIN_OR_TUNE)))
+def test_evaluation_packages_are_ml_and_explainers_and_tuners_other(template, name):
+    mention = frameworks(template.format(name=name))[name]
+    assert mention.used and mention.category == ("ml" if name in EVALUATION else "other")
