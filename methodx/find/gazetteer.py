@@ -77,7 +77,10 @@ class Gazetteer:
             for start in positions[entry]:
                 if start and text[start - 1].isalnum():
                     continue  # inside a word: "3gpu"
+                compound = start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()
                 for _, alias, term in self._by_entry[entry]:
+                    if compound and alias.needs_cue:
+                        continue  # an English word ending a compound is the compound's: "third-party", "open-source"
                     pattern = _alias_pattern(alias.text, alias.cased, self.plural)
                     match = pattern.match(text if alias.cased else lowered, start)
                     if match:

@@ -184,7 +184,8 @@ def _question(directory: Path, check: _Checker) -> QuestionRules:
             raise PatternError(str(directory / "question.json"), None, "unlisted: give the categories of names found by packages.jsonl")
         packages = check.rules(directory / "packages.jsonl", PackageContext)
         not_packages = check.rules(directory / "not_packages.jsonl", NotAPackage)
-        words = frozenset(w.lower() for rule in not_packages for w in rule.words)
+        # with and without hyphens: the normaliser joins a word hyphenated at a line break ("open-\nsource")
+        words = frozenset(form for rule in not_packages for w in rule.words for form in (w.lower(), w.lower().replace("-", "")))
         endings = tuple(e.lower() for rule in not_packages for e in rule.endings)
         modelling = check.rules(directory / "modelling.jsonl", Modelling)
     known = _known_packages(directory / "known_packages.tsv", spec.categories) if (directory / "known_packages.tsv").exists() else {}

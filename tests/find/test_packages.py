@@ -99,3 +99,11 @@ USES = ["Model performance was assessed with the {name} package.", "We used {nam
 def test_evaluation_packages_are_ml_and_explainers_and_tuners_other(template, name):
     mention = frameworks(template.format(name=name))[name]
     assert mention.used and mention.category == ("ml" if name in EVALUATION else "other")
+
+
+@pytest.mark.parametrize("word, cut", list(itertools.product(["open-source", "third-party", "in-house", "well-known"],
+                                                             ["-\n", "- ", "-"])))
+def test_a_stop_word_hyphenated_at_a_line_break_is_no_package(word, cut):
+    first, second = word.split("-")
+    text = f"TensorBoard, part of the {first}{cut}{second} library for machine learning TensorFlow, was used."
+    assert set(frameworks(text)) == {"TensorBoard", "TensorFlow"}, text
