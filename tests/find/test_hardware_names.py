@@ -110,3 +110,19 @@ def test_apple_silicon_is_named_without_the_vendor_word(chip, after):
                                   "Road M1 was closed."])
 def test_m_and_a_number_alone_is_no_chip(text):
     assert cpu_names(text) == []
+
+
+# data-centre and workstation GPUs, named without their series word ("Tesla", "RTX")
+DATA_CENTRE = ["K80", "K40", "P40", "M60", "T4", "A100", "A6000", "A5000"]
+
+
+@pytest.mark.parametrize("model, spelled", list(itertools.product(DATA_CENTRE, ["NVIDIA {m}", "{m} GPU", "NVIDIA {m} GPUs",
+                                                                                   "{m} graphics card"])))
+def test_a_data_centre_gpu_is_named_without_its_series(model, spelled):
+    text = f"The models were trained on an {spelled.format(m=model)}."
+    assert [n for n in gpu_names(text) if n.endswith(model)], text
+
+
+@pytest.mark.parametrize("text", ["Sample T4 was taken in May.", "The A6000 road runs north.", "Plot K80 was burnt."])
+def test_a_label_shaped_like_a_gpu_is_no_gpu_without_a_gpu_word(text):
+    assert gpu_names(text) == []
