@@ -126,3 +126,21 @@ def test_a_data_centre_gpu_is_named_without_its_series(model, spelled):
 @pytest.mark.parametrize("text", ["Sample T4 was taken in May.", "The A6000 road runs north.", "Plot K80 was burnt."])
 def test_a_label_shaped_like_a_gpu_is_no_gpu_without_a_gpu_word(text):
     assert gpu_names(text) == []
+
+
+OLDER_CPUS = {"Intel Celeron N4000": "Intel Celeron N4000", "Celeron J4125": "Intel Celeron J4125",
+              "Intel Pentium G4560": "Intel Pentium G4560", "Intel(R) Pentium(R) CPU G4560": "Intel Pentium G4560",
+              "Intel Atom x5-Z8350": "Intel Atom x5-Z8350", "AMD Opteron 6272": "AMD Opteron 6272",
+              "Opteron 6386": "AMD Opteron 6386", "AMD Athlon 3000G": "AMD Athlon 3000G"}
+
+
+@pytest.mark.parametrize("spelled, sentence", list(itertools.product(OLDER_CPUS, MACHINES[:2] + ["CPU: {cores}"])))
+def test_older_cpu_families_are_named(spelled, sentence):
+    text = sentence.format(cores=f"an {spelled}")
+    assert OLDER_CPUS[spelled] in cpu_names(text), text
+
+
+@pytest.mark.parametrize("text", ["The Atom of carbon was counted.", "Each atom was labelled.",
+                                  "The motor cortex was analysed."])
+def test_english_words_that_name_cpus_are_no_cpu(text):
+    assert cpu_names(text) == []
