@@ -1,5 +1,7 @@
 """Used, or only mentioned: every rule with a case where it fires and one where it must not."""
 
+import itertools
+
 import pytest
 
 import methodx
@@ -158,6 +160,26 @@ def test_gpu_the_network_was_trained_on_is_used():
 
 def test_generic_gpu_without_statement_of_use_is_only_mentioned():
     assert_only_mentioned("GPUs are expensive.", "GPU", question="hardware")
+
+
+
+# what is true of such hardware in general, or would be: present tense with "typically", a conditional
+HARDWARE = ["NVIDIA Tesla V100 GPUs", "TPUs", "an Intel Xeon Gold 6148", "Google Colab"]
+GENERAL = ["Deep learning models are typically trained on {h}.", "Such networks are usually trained on {h}, which is costly.",
+           "Models of this size are generally run on {h}.", "Training on {h} would take several days.",
+           "With {h}, training would take less than an hour.", "A larger model would require {h}."]
+OWN = ["Models were typically trained for 100 epochs on {h}.", "We usually trained the models on {h}.",
+       "Typically, we trained each model on {h} for two days.", "All models were trained on {h}, which took two days."]
+
+
+@pytest.mark.parametrize("hardware, sentence", list(itertools.product(HARDWARE, GENERAL)))
+def test_hardware_in_general_or_in_a_conditional_is_not_used(hardware, sentence):
+    assert used_items(sentence.format(h=hardware), question="hardware") == []
+
+
+@pytest.mark.parametrize("hardware, sentence", list(itertools.product(HARDWARE[:1] + HARDWARE[2:], OWN)))
+def test_hardware_of_the_study_with_a_frequency_adverb_is_used(hardware, sentence):
+    assert used_items(sentence.format(h=hardware), question="hardware"), sentence.format(h=hardware)
 
 
 # --- examples
