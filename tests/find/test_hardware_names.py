@@ -144,3 +144,25 @@ def test_older_cpu_families_are_named(spelled, sentence):
                                   "The motor cortex was analysed."])
 def test_english_words_that_name_cpus_are_no_cpu(text):
     assert cpu_names(text) == []
+
+
+def cloud_names(text):
+    return [i.name for i in methodx.answer(text, question="hardware").items if i.category == "cloud"]
+
+
+CLOUDS = {"Alibaba Cloud": "Alibaba Cloud", "Baidu AI Studio": "Baidu AI Studio", "Huawei Cloud ModelArts": "Huawei Cloud",
+          "Lambda Labs": "Lambda Cloud", "DigitalOcean": "DigitalOcean", "CyVerse": "CyVerse", "AutoDL": "AutoDL"}
+
+
+@pytest.mark.parametrize("spelled, sentence", list(itertools.product(CLOUDS, [
+        "The model was trained on the {c} platform.", "We used {c} GPU servers for training.",
+        "Training ran on a virtual machine rented from {c}."])))
+def test_cloud_providers_are_named(spelled, sentence):
+    assert CLOUDS[spelled] in cloud_names(sentence.format(c=spelled))
+
+
+@pytest.mark.parametrize("text", ["The ALS point cloud was used to train the model.", "Thin cloud removal was trained on Landsat.",
+                                  "Images with less than 10% Cloud cover were used to train the model.",
+                                  "Data came from the Geospatial Data Cloud and trained the model."])
+def test_clouds_of_remote_sensing_are_no_platform(text):
+    assert cloud_names(text) == []
