@@ -6,7 +6,8 @@ each with the first check that fires:
 2. where it is: a citation or reference entry the markup marks, a references, front-matter or
    related-work section of a text in reading order (judge/places.json), and a citation,
    reference-list entry, running header or keyword block found by its shape (judge/regions.jsonl)
-   never state use;
+   never state use (a region that yields_to cues waits for step 5: a web address with an access
+   date in "we used X (https://..., accessed ...)" is no reference entry);
 3. a term with only_with counts only in sentences matching it (Earth Engine: about models);
 4. a strong not-used cue in scope (hedge, negation, future work, related work);
 5. a use cue in scope ("we used", "trained on") makes it used;
@@ -121,17 +122,21 @@ class Judge:
             if place:
                 return place
             region = self.regions.of(text.text, target.start, target.end, sentence, text.lines)
-            if region:
+            if region and not region.rule.yields_to:
                 return Decision(False, region.rule.category, region.rule.name, (region.start, region.end))
+        else:
+            region = None
         if target.lacks_context:
             return Decision(False, "needs_context")
         applying = text.scope(self.cues, sentence).applying(target)
         strong = next((m for m in applying if m.cue.effect == "not_used" and not m.cue.weak), None)
         if strong:
             return Decision(False, strong.cue.category, strong.cue.name, (strong.start, strong.end), by_cue=True)
-        use = next((m for m in applying if m.cue.effect == "use"), None)
+        use = next((m for m in applying if m.cue.effect == "use" and (not region or m.cue.name in region.rule.yields_to)), None)
         if use:
             return Decision(True, None, use.cue.name, (use.start, use.end), by_cue=True)
+        if region:  # a region that yields to cues none of which applies
+            return Decision(False, region.rule.category, region.rule.name, (region.start, region.end))
         weak = next((m for m in applying if m.cue.effect == "not_used"), None)
         if weak:
             return Decision(False, weak.cue.category, weak.cue.name, (weak.start, weak.end), by_cue=True)

@@ -46,10 +46,14 @@ class Regions:
         on_this_line = self._line_rules(lines, here)
         neighbours = lines.neighbours(here)
         around = on_this_line.union(*(self._line_rules(lines, i) for i in neighbours))
+        weak = None  # a region that yields to cues counts only if no other holds the mention
         for number, (_, _, rule, wraps) in enumerate(self._lines):
             if number in (around if wraps else on_this_line):
                 candidates = [here] + neighbours if wraps else [here]
-                return Region(min(candidates), lines.end(max(candidates)), rule)
+                region = Region(min(candidates), lines.end(max(candidates)), rule)
+                if not rule.yields_to:
+                    return region
+                weak = weak or region
         # an entry runs from its first line to the next entry or blank line, unless a line of prose
         # ("we used ...") ends it; a block from its first line to the next blank line; both at most
         # _ENTRY_MAX_CHARS / _BLOCK_MAX_CHARS long. The nearest opener of either decides.
@@ -60,7 +64,7 @@ class Regions:
             return Region(entry, end, lines.cached(("opens", entry), partial(self._opens, lines.text(entry)))[0])
         if block is not None and lines.end(block) >= end - _BLOCK_MAX_CHARS:
             return Region(block, end, lines.cached(("opens", block), partial(self._opens, lines.text(block)))[1])
-        return None
+        return weak
 
     def _openers_above(self, lines: Lines, line: int) -> tuple[int | None, int | None, int | None]:
         """The nearest line at or above `line`, in its paragraph, that opens an entry; that ends one (a line

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from methodx.errors import PatternError
-from methodx.rules.files import line_of_key, read_json, read_jsonl, read_model, read_text
+from methodx.rules.files import line_of_key, line_of_rule, read_json, read_jsonl, read_model, read_text
 from methodx.rules.models import (
     AnswerFormat,
     Cue,
@@ -226,15 +226,23 @@ def _load(directory: str) -> Rules:
                                f"kind: {question.kind!r} is the kind of another question")
         check.kinds.add(question.kind)
         check.categories.update(question.spec.categories)
+    cues = check.rules(root / "judge" / "cues.jsonl", Cue, scoped=True)
+    regions = check.rules(root / "judge" / "regions.jsonl", Region)
+    names = {cue.name for cue in cues}
+    for region in regions:
+        unknown = sorted(set(region.yields_to) - names)
+        if unknown:
+            raise PatternError(str(root / "judge" / "regions.jsonl"), line_of_rule(root / "judge" / "regions.jsonl", region.name),
+                               f"yields_to: no cue named {', '.join(unknown)} in judge/cues.jsonl")
     return Rules(
         directory=directory,
         regexes=regexes,
         spellings={k.lower(): v for k, v in _strings(root / "find" / "spellings.json", "spellings").items()},
         details=check.rules(root / "find" / "details.jsonl", Detail, scoped=True),
         software_cues=check.rules(root / "find" / "software_cues.jsonl", Cue, scoped=True),
-        cues=check.rules(root / "judge" / "cues.jsonl", Cue, scoped=True),
+        cues=cues,
         answer_cues=check.rules(root / "check" / "cues.jsonl", Cue, scoped=True),
-        regions=check.rules(root / "judge" / "regions.jsonl", Region),
+        regions=regions,
         places=read_model(root / "judge" / "places.json", Places),
         answer=read_model(root / "answer.json", AnswerFormat),
         questions={q.name: q for q in questions},

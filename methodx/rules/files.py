@@ -74,6 +74,12 @@ def line_of_key(path: Path, key: str | None) -> int | None:
     return _line_of_key(read_text(path), key)
 
 
+def line_of_rule(path: Path, name: str) -> int | None:
+    """The line of a JSONL rule file that holds the rule named `name`."""
+    needle = '"name":' + json.dumps(name)
+    return next((n for n, line in enumerate(read_text(path).splitlines(), 1) if needle in line.replace('": ', '":')), None)
+
+
 def _line_of_key(text: str, key: str | None) -> int | None:
     if not key:
         return None

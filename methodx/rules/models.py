@@ -177,6 +177,9 @@ class Region(Rule):
     entry: str | None = Field(default=None, description="A line starting like this opens an entry that runs to the next entry or blank line.")
     until: str | None = Field(default=None, description="With entry: a line matching this is not part of the entry any more (a sentence of the paper after the list).")
     block: str | None = Field(default=None, description="A line matching this opens a block that runs to the next blank line.")
+    yields_to: list[str] = Field(default_factory=list, description="Use cues (names in judge/cues.jsonl) that outweigh it: the "
+                                 "shape also occurs in a sentence of the paper (a web address with an access date), and "
+                                 "a statement with a subject ('we used', 'was implemented in') is no reference entry.")
 
     @model_validator(mode="after")
     def _one_shape(self):

@@ -268,3 +268,26 @@ def test_extract_returns_the_same_verdicts_as_answer():
     answered = methodx.answer(text, question="frameworks").mentions
     assert [(m.name, m.used, m.evidence.start) for m in extracted] == [(m.name, m.used, m.evidence.start) for m in answered]
     assert [m.used for m in extracted if m.name == "Caffe"] == [True, False]
+
+
+# a web address with an access date marks a reference entry, unless a statement with a subject carries it
+ACCESSED = ["(https://{site}, accessed 12 May 2021)", "(https://{site}/; accessed on 3 March 2022)",
+            "(available online: https://{site} (accessed on 1 May 2021))", "(Retrieved from https://{site})",
+            "(available at: https://{site}, last accessed 2021-05-01)"]
+SOFTWARE = {"TensorFlow": "www.tensorflow.org", "PyTorch": "pytorch.org", "caret": "CRAN.R-project.org/package=caret"}
+STATEMENTS = ["We used {name} {source} to train the model.", "The model was implemented in {name} {source}.",
+              "Models were fitted with {name} {source}.", "In this study, {name} {source} was used for training."]
+ENTRIES = ["Smith, J., 2021. Birds classified with {name}. {source}.", "Bird classifier trained with {name}. 2021. {source}.",
+           "Wildlife Insights, 2021. Models built with {name}. {source}."]
+
+
+@pytest.mark.parametrize("accessed, name, statement", list(itertools.product(ACCESSED, SOFTWARE, STATEMENTS)))
+def test_a_statement_of_use_with_an_access_date_is_used(accessed, name, statement):
+    text = statement.format(name=name, source=accessed.format(site=SOFTWARE[name]))
+    assert_used(text, name)
+
+
+@pytest.mark.parametrize("accessed, name, entry", list(itertools.product(ACCESSED, SOFTWARE, ENTRIES)))
+def test_a_reference_entry_with_an_access_date_is_only_mentioned(accessed, name, entry):
+    text = entry.format(name=name, source=accessed.format(site=SOFTWARE[name]).strip("()"))
+    assert name not in used_items(text), text

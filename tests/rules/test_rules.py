@@ -270,3 +270,11 @@ def test_a_new_question_is_a_new_folder(patterns_copy):
 def test_copy_of_the_patterns_gives_the_same_answers(patterns_copy, seed_texts, seed_answers):
     for number, text in seed_texts.items():
         assert methodx.answer(text, patterns=str(patterns_copy)) == seed_answers[number]
+
+
+def test_a_region_yielding_to_an_unknown_cue_names_its_line(patterns_copy):
+    path = patterns_copy / "judge/regions.jsonl"
+    path.write_text(path.read_text(encoding="utf-8").replace('"yields_to": ["first_person"', '"yields_to": ["first_persn"'),
+                    encoding="utf-8")
+    error = refusal(patterns_copy)
+    assert "regions.jsonl" in str(error) and "first_persn" in str(error) and error.line
