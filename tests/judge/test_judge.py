@@ -291,3 +291,24 @@ def test_a_statement_of_use_with_an_access_date_is_used(accessed, name, statemen
 def test_a_reference_entry_with_an_access_date_is_only_mentioned(accessed, name, entry):
     text = entry.format(name=name, source=accessed.format(site=SOFTWARE[name]).strip("()"))
     assert name not in used_items(text), text
+
+
+# an affiliation line names organisations, some of them clouds or vendors; a vendor's address inside a
+# sentence of use does not make it one
+AFFILIATIONS = ["{m}Amazon Web Services, Seattle, WA, USA", "{m}Google Cloud AI Research, Sunnyvale, CA 94089, USA; x@google.com",
+                "{m}Department of Computer Science, Microsoft Azure Research Laboratory, Redmond, United States",
+                "{m}NVIDIA Corporation, Santa Clara, CA, USA"]
+
+
+@pytest.mark.parametrize("affiliation, marker", list(itertools.product(AFFILIATIONS, ["", "a ", "1 ", "* "])))
+def test_an_affiliation_line_states_no_use(affiliation, marker):
+    text = "Deep learning for bird song\n\nJ. Smith, K. Lee\n\n" + affiliation.format(m=marker) + "\n\nAbstract\n\nWe mapped birds."
+    assert used_items(text, question="hardware") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "All statistical analysis was carried out with {x}, Statacorp, College Station, Texas, USA.",
+    "Models were trained on {x} (Google LLC, Mountain View, CA, USA).",
+    "The analysis used {x} (Wellcome Department of Imaging Neuroscience, London, UK; www.fil.ion.ucl.ac.uk/spm)."])
+def test_a_vendor_address_in_a_sentence_of_use_is_no_affiliation(sentence):
+    assert used_items(sentence.format(x="Google Colab"), question="hardware") == ["Google Colab"]
