@@ -166,3 +166,18 @@ def test_cloud_providers_are_named(spelled, sentence):
                                   "Data came from the Geospatial Data Cloud and trained the model."])
 def test_clouds_of_remote_sensing_are_no_platform(text):
     assert cloud_names(text) == []
+
+
+def cluster_names(text):
+    return [i.name for i in methodx.answer(text, question="hardware").items if i.category == "cluster"]
+
+
+@pytest.mark.parametrize("word, sentence", list(itertools.product(["The", "This", "Our", "Each", "One", "Such"], [
+        "{w} cluster was used to train the model.", "{w} cluster images were used for training sites."])))
+def test_a_determiner_is_no_cluster_name(word, sentence):
+    assert not any(name.startswith(word + " ") for name in cluster_names(sentence.format(w=word)))
+
+
+@pytest.mark.parametrize("name", ["ARC4", "Cedar", "Frontera", "Snellius", "Puhti"])
+def test_a_named_cluster_is_found(name):
+    assert f"{name} cluster" in cluster_names(f"The models were trained on the {name} cluster.")
