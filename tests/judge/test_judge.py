@@ -312,3 +312,25 @@ def test_an_affiliation_line_states_no_use(affiliation, marker):
     "The analysis used {x} (Wellcome Department of Imaging Neuroscience, London, UK; www.fil.ion.ucl.ac.uk/spm)."])
 def test_a_vendor_address_in_a_sentence_of_use_is_no_affiliation(sentence):
     assert used_items(sentence.format(x="Google Colab"), question="hardware") == ["Google Colab"]
+
+
+# the study's own tool: an appositive with 'our', 'this paper presents X', two verbs of making
+CREATED = ["Our software, {x}, is freely available.", "{x}, our new tool, classifies bird songs.",
+           "This paper describes {x}, a pipeline for image classification.", "The present study introduces {x}.",
+           "We designed and implemented {x} to process the images.", "We developed and released {x} on CRAN."]
+STILL_USED = ["Our code uses {x} for training.", "We ran our pipeline ({x} 1.8) on the images.",
+              "This paper describes the use of {x} for species identification.",
+              "We designed and implemented the network in {x}.", "Our software relies on {x}.",
+              "{x}, our main library, was used for training."]
+
+
+@pytest.mark.parametrize("sentence, name", list(itertools.product(CREATED, ["birdnetR", "SpeciesMapper"])))
+def test_the_studys_own_tool_is_created_not_used(sentence, name):
+    text = sentence.format(x=name)
+    verdict = methodx.judge(text, [(text.index(name), text.index(name) + len(name))])[0]
+    assert not verdict.used and verdict.reason == "created_by_study", text
+
+
+@pytest.mark.parametrize("sentence", STILL_USED)
+def test_a_framework_beside_the_studys_own_words_is_used(sentence):
+    assert_used(sentence.format(x="PyTorch"), "PyTorch")
