@@ -181,3 +181,21 @@ def test_a_determiner_is_no_cluster_name(word, sentence):
 @pytest.mark.parametrize("name", ["ARC4", "Cedar", "Frontera", "Snellius", "Puhti"])
 def test_a_named_cluster_is_found(name):
     assert f"{name} cluster" in cluster_names(f"The models were trained on the {name} cluster.")
+
+
+def ram_and_gpus(text):
+    return [(i.name, i.details.get("memory")) for i in methodx.answer(text, question="hardware").items
+            if i.category in ("ram", "gpu")]
+
+
+@pytest.mark.parametrize("label, cut", list(itertools.product(["RAM", "RAM:", "Memory", "Memory:", "Memory |", "RAM |",
+                                                                   "Memory size", "RAM capacity"], ["\n", " \n", "\n\n"])))
+def test_ram_in_a_flattened_table_stays_ram_before_a_gpu_line(label, cut):
+    text = f"The models were trained on this machine.\nCPU Intel Xeon Gold 6148\n{label} 192 GB{cut}GPU NVIDIA V100"
+    assert ram_and_gpus(text) == [("192 GB RAM", None), ("NVIDIA V100", None)], text
+
+
+@pytest.mark.parametrize("text, memory", [("We used one 11 GB NVIDIA RTX 2080 Ti GPU.", "11 GB"),
+                                          ("Training ran on a 24 GB NVIDIA RTX 3090.", "24 GB")])
+def test_gpu_memory_written_before_the_gpu_on_its_line_is_its_detail(text, memory):
+    assert [m for _, m in ram_and_gpus(text)] == [memory]
