@@ -334,3 +334,21 @@ def test_the_studys_own_tool_is_created_not_used(sentence, name):
 @pytest.mark.parametrize("sentence", STILL_USED)
 def test_a_framework_beside_the_studys_own_words_is_used(sentence):
     assert_used(sentence.format(x="PyTorch"), "PyTorch")
+
+
+# other people's work, and what is described elsewhere
+ELSEWHERE = ["{x} is described in detail elsewhere [11].", "{x} has been described previously.",
+             "{x} was documented by Abadi et al. (2016).", "{x} is described in [7].",
+             "Previous work used {x} [3].", "Other deep learning studies used {x} [4].", "{x} has been used in many ecological studies."]
+OWN_SETUP = ["We used {x}, described by Abadi et al. (2016), to train the model.", "Our setup ({x} 2.4) is described in Table 2.",
+             "The other models were trained with {x}.", "Several model architectures were trained with {x}."]
+
+
+@pytest.mark.parametrize("sentence, name", list(itertools.product(ELSEWHERE, ["TensorFlow", "Caffe"])))
+def test_a_framework_described_elsewhere_or_used_by_others_is_only_mentioned(sentence, name):
+    assert name not in used_items(sentence.format(x=name))
+
+
+@pytest.mark.parametrize("sentence", OWN_SETUP)
+def test_the_studys_setup_described_with_a_citation_is_used(sentence):
+    assert_used(sentence.format(x="TensorFlow"), "TensorFlow")
