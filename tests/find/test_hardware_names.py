@@ -199,3 +199,14 @@ def test_ram_in_a_flattened_table_stays_ram_before_a_gpu_line(label, cut):
                                           ("Training ran on a 24 GB NVIDIA RTX 3090.", "24 GB")])
 def test_gpu_memory_written_before_the_gpu_on_its_line_is_its_detail(text, memory):
     assert [m for _, m in ram_and_gpus(text)] == [memory]
+
+
+@pytest.mark.parametrize("vendor, sentence", list(itertools.product(["Intel", "AMD"], [
+        "We trained the models on a 2.6 GHz {v} processor.", "The model ran on an {v} processor at 2.6 GHz.",
+        "Inference ran on an {v} CPU."])))
+def test_a_cpu_named_by_its_vendor_only_is_a_cpu(vendor, sentence):
+    assert cpu_names(sentence.format(v=vendor)) == ["CPU"]
+
+
+def test_an_image_processor_is_no_cpu():
+    assert cpu_names("Images were sharpened with the image processor of the camera.") == []
