@@ -40,7 +40,9 @@ class Regions:
     def of(self, text: str, start: int, end: int, sentence: tuple[int, int], lines: Lines) -> Region | None:
         """The region holding text[start:end], if any; only the text around it is read."""
         for region in lines.cached(("spans", sentence), lambda: self._span_regions(text, sentence)):
-            if region.start <= start and end <= region.end:
+            # a web address that is all of a name ('fast.ai', 'Vast.ai') is the name, not an address
+            named = region.rule.category == "web_address" and (region.start, region.end) == (start, end)
+            if region.start <= start and end <= region.end and not named:
                 return region
         here = lines.at(start)
         on_this_line = self._line_rules(lines, here)

@@ -352,3 +352,15 @@ def test_a_framework_described_elsewhere_or_used_by_others_is_only_mentioned(sen
 @pytest.mark.parametrize("sentence", OWN_SETUP)
 def test_the_studys_setup_described_with_a_citation_is_used(sentence):
     assert_used(sentence.format(x="TensorFlow"), "TensorFlow")
+
+
+# a dotted name is a name; an address that holds a name is an address
+@pytest.mark.parametrize("sentence", ["We used {x} to train the model.", "The model was trained with {x} v2.",
+                                      "Training ran on {x} for two days."])
+def test_a_dotted_software_name_is_no_web_address(sentence):
+    assert_used(sentence.format(x="fast.ai"), "fastai")
+
+
+@pytest.mark.parametrize("address", ["https://www.fast.ai", "www.fast.ai", "https://fast.ai/", "fast.ai/docs"])
+def test_an_address_holding_the_name_is_an_address(address):
+    assert_only_mentioned(f"Code: see {address} for details.", "fastai", "web_address")
