@@ -364,3 +364,22 @@ def test_a_dotted_software_name_is_no_web_address(sentence):
 @pytest.mark.parametrize("address", ["https://www.fast.ai", "www.fast.ai", "https://fast.ai/", "fast.ai/docs"])
 def test_an_address_holding_the_name_is_an_address(address):
     assert_only_mentioned(f"Code: see {address} for details.", "fastai", "web_address")
+
+
+# doing as others did is the study's own use; what others did is theirs
+AS_OTHERS = ["As in previous work [5], the model was built in {x}.", "Similar to other studies, we used {x} to train the model.",
+             "Our implementation uses {x} (Paszke et al., 2019), as in previous studies (Smith et al., 2020).",
+             "Consistent with earlier studies, the networks were trained in {x}.",
+             "In line with related work, we implemented the detector in {x}."]
+OTHERS = ["{x} was used in previous studies [3].", "In other studies, {x} was used.", "Many recent studies rely on {x}.",
+          "Other studies have trained models in {x}."]
+
+
+@pytest.mark.parametrize("sentence", AS_OTHERS)
+def test_doing_as_other_studies_did_is_use(sentence):
+    assert_used(sentence.format(x="PyTorch"), "PyTorch")
+
+
+@pytest.mark.parametrize("sentence", OTHERS)
+def test_what_other_studies_did_is_only_mentioned(sentence):
+    assert_only_mentioned(sentence.format(x="PyTorch"), "PyTorch", "related_work")
