@@ -210,3 +210,18 @@ def test_a_cpu_named_by_its_vendor_only_is_a_cpu(vendor, sentence):
 
 def test_an_image_processor_is_no_cpu():
     assert cpu_names("Images were sharpened with the image processor of the camera.") == []
+
+
+def other_names(text):
+    return [i.name for i in methodx.answer(text, question="hardware").items if i.category == "other"]
+
+
+@pytest.mark.parametrize("quality, sentence", list(itertools.product(["commodity", "mid-range", "mid range", "basic", "standard",
+                                                                          "consumer-grade", "high-end", "gaming"], [
+        "Either run took about 50 min on a {q} laptop.", "The classifier was trained on a {q} laptop using its CPU."])))
+def test_a_laptop_is_named_as_specifically_as_the_text_allows(quality, sentence):
+    assert other_names(sentence.format(q=quality)) == [f"{quality} laptop"]
+
+
+def test_a_plain_laptop_is_a_laptop():
+    assert other_names("The classifier was trained on a laptop.") == ["laptop"]
