@@ -33,8 +33,11 @@ class Regions:
 
         self._spans = [(*compiled(r.span), r) for r in rules if r.span]
         self._lines = [(*compiled(r.line), r, r.neighbours) for r in rules if r.line]
-        self._entries = [(*compiled(r.entry), r) for r in rules if r.entry]
-        self._entry_ends = [compiled(r.until) for r in rules if r.entry and r.until]
+        # the entry openers as one alternation, tried once per line: the first that matches names its rule
+        self._entry_rules = [r for r in rules if r.entry]
+        self._entry_opener = regexes.compile("|".join(f"(?P<entry{i}>{r.entry})" for i, r in enumerate(self._entry_rules))) \
+            if self._entry_rules else None
+        self._entry_ends = [compiled(until) for until in dict.fromkeys(r.until for r in rules if r.entry and r.until)]
         self._blocks = [(*compiled(r.block), r) for r in rules if r.block]
 
     def of(self, text: str, start: int, end: int, sentence: tuple[int, int], lines: Lines) -> Region | None:
@@ -107,7 +110,8 @@ class Regions:
 
     def _opens(self, line: str) -> tuple[RegionRule | None, RegionRule | None]:
         """The entry and the block a line opens, if any."""
-        entry = next((rule for pattern, _, rule in self._entries if pattern.match(line)), None)
+        match = self._entry_opener.match(line) if self._entry_opener else None
+        entry = self._entry_rules[int(match.lastgroup[len("entry"):])] if match and match.lastgroup else None
         block = next((rule for pattern, _, rule in self._blocks if pattern.search(line)), None)
         return entry, block
 
