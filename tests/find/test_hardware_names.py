@@ -225,3 +225,16 @@ def test_a_laptop_is_named_as_specifically_as_the_text_allows(quality, sentence)
 
 def test_a_plain_laptop_is_a_laptop():
     assert other_names("The classifier was trained on a laptop.") == ["laptop"]
+
+
+@pytest.mark.parametrize("text", ["Indices i1, i2, i3 and i4 were computed for each site and used to train the model.",
+                                  "The model was trained on sites i5 and i7.", "Table 2. Model i3 i5 i7 accuracy 0.91 0.93 0.95"])
+def test_a_label_shaped_like_a_core_model_is_no_cpu(text):
+    assert cpu_names(text) == []
+
+
+@pytest.mark.parametrize("text", ["We trained the model on an i7 processor.", "Training ran on an i7 with 16 GB RAM.",
+                                  "The model ran on a mid-range laptop (i5, 8gb ram).", "CPU: i7 3.4 GHz",
+                                  "The model was trained on an i7-8700K.", "Training used an Intel i9."])
+def test_a_core_model_with_a_cpu_context_is_a_cpu(text):
+    assert [n for n in cpu_names(text) if n.startswith("Intel Core i")], text
