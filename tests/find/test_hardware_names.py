@@ -238,3 +238,22 @@ def test_a_label_shaped_like_a_core_model_is_no_cpu(text):
                                   "The model was trained on an i7-8700K.", "Training used an Intel i9."])
 def test_a_core_model_with_a_cpu_context_is_a_cpu(text):
     assert [n for n in cpu_names(text) if n.startswith("Intel Core i")], text
+
+
+def device_names(text):
+    return [i.name for i in methodx.answer(text, question="hardware").items if i.category == "device"]
+
+
+BOARDS = {"Intel Movidius Neural Compute Stick 2": "Intel Neural Compute Stick", "ESP32": "ESP32", "STM32F746": "STM32F746",
+          "OpenMV Cam H7": "OpenMV Cam", "Kendryte K210": "Kendryte K210", "Orange Pi 5": "Orange Pi 5",
+          "BeagleBone Black": "BeagleBone Black"}
+
+
+@pytest.mark.parametrize("board, sentence", list(itertools.product(BOARDS, ["The model was deployed on an {b}.",
+                                                                            "Inference ran on the {b} in the field."])))
+def test_edge_boards_that_run_the_model_are_devices(board, sentence):
+    assert BOARDS[board] in device_names(sentence.format(b=board))
+
+
+def test_words_that_start_board_names_are_no_board():
+    assert device_names("We collected rock samples; Orange flowers were counted on the banana plants.") == []
