@@ -12,15 +12,16 @@ PREFIXES = ["", "NVIDIA ", "GeForce ", "NVIDIA GeForce "]
 AFTER = [" GPU", " graphics card", ""]
 
 
-def gpu_names(text):
-    return [i.name for i in methodx.answer(text, question="hardware").items if i.category == "gpu"]
+def names(text, category):
+    """The names of the hardware items of one category that the answer to the text lists."""
+    return [i.name for i in methodx.answer(text, question="hardware").items if i.category == category]
 
 
 @pytest.mark.parametrize("model, prefix, after", list(itertools.product(GPUS, PREFIXES, AFTER)))
 def test_a_gpu_model_is_named_with_or_without_vendor_and_series(model, prefix, after):
     spelled = model.replace(" ", "") if prefix == "GeForce " else model  # "1080Ti" too
     text = f"The network was trained on an {prefix}{spelled}{after}."
-    named = gpu_names(text)
+    named = names(text, "gpu")
     bare = not prefix and not after and not model.endswith(("Ti", "SUPER"))
     if bare:  # "a 3090" alone could be any number
         assert GPUS[model] not in named, text
@@ -31,11 +32,7 @@ def test_a_gpu_model_is_named_with_or_without_vendor_and_series(model, prefix, a
 @pytest.mark.parametrize("text", ["In 2080 we counted 1080 birds.", "Of the 3090 images, 4090 were kept.",
                                   "The 2080-2090 period was warm."])
 def test_a_number_is_no_gpu(text):
-    assert gpu_names(text) == []
-
-
-def cpu_names(text):
-    return [i.name for i in methodx.answer(text, question="hardware").items if i.category == "cpu"]
+    assert names(text, "gpu") == []
 
 
 CORES = ["{n} virtual cores", "{n} logical cores", "{n} physical cores", "{n} CPU cores", "{n} processor cores",
@@ -48,26 +45,26 @@ MACHINES = ["The model was trained on a machine with {cores} and 32 GB of RAM.",
 @pytest.mark.parametrize("cores, sentence", list(itertools.product(CORES, MACHINES)))
 def test_a_cpu_described_by_its_cores_is_named(cores, sentence):
     text = sentence.format(cores=cores.format(n=8))
-    assert [n for n in cpu_names(text) if "8" in n], text
+    assert [n for n in names(text, "cpu") if "8" in n], text
 
 
 @pytest.mark.parametrize("text", ["We collected 20 sediment cores at each site.", "The RTX 3090 has 10496 CUDA cores.",
                                   "Ice cores of 3 m were drilled.", "Modern smartphones feature octa-core processors.",
                                   "We trained on a laptop with a 14-core graphics processing unit."])
 def test_cores_of_other_things_are_no_cpu(text):
-    assert cpu_names(text) == []
+    assert names(text, "cpu") == []
 
 
 @pytest.mark.parametrize("text", ["We used an Intel Xeon E5-2680 v4 processor (14 physical cores) to train it.",
                                   "Training ran on an AMD Ryzen Threadripper 3960X 24-Core Processor.",
                                   "We trained on an Intel Core i9-10900K. The CPU is a 10-core processor."])
 def test_the_cores_of_a_named_cpu_are_part_of_it(text):
-    assert len(cpu_names(text)) == 1, cpu_names(text)
+    assert len(names(text, "cpu")) == 1, names(text, "cpu")
 
 
 @pytest.mark.parametrize("written", ["quad-core", "QuadCore", "quad core", "Quad-Core"])
 def test_a_cpu_by_a_word_for_its_cores(written):
-    named = cpu_names(f"It was trained on a desktop PC with a {written} processor.")
+    named = names(f"It was trained on a desktop PC with a {written} processor.", "cpu")
     assert [n.lower() for n in named] == ["quad-core processor"]
 
 
@@ -103,13 +100,13 @@ def test_a_drive_is_named_as_specifically_as_written(size, bus, kind):
 @pytest.mark.parametrize("chip, after", list(itertools.product(["M1", "M2 Pro", "M3 Max", "M1 Ultra"],
                                                               [" chip", " 8-core CPU", " processor", " CPU"])))
 def test_apple_silicon_is_named_without_the_vendor_word(chip, after):
-    assert cpu_names(f"We trained the classifier on a MacBook Pro with an {chip}{after}.") == [f"Apple {chip}"]
+    assert names(f"We trained the classifier on a MacBook Pro with an {chip}{after}.", "cpu") == [f"Apple {chip}"]
 
 
 @pytest.mark.parametrize("text", ["Samples from site M1 were processed on a GPU.", "The M2 model was trained on the GPU.",
                                   "Road M1 was closed."])
 def test_m_and_a_number_alone_is_no_chip(text):
-    assert cpu_names(text) == []
+    assert names(text, "cpu") == []
 
 
 # data-centre and workstation GPUs, named without their series word ("Tesla", "RTX")
@@ -120,12 +117,12 @@ DATA_CENTRE = ["K80", "K40", "P40", "M60", "T4", "A100", "A6000", "A5000"]
                                                                                    "{m} graphics card"])))
 def test_a_data_centre_gpu_is_named_without_its_series(model, spelled):
     text = f"The models were trained on an {spelled.format(m=model)}."
-    assert [n for n in gpu_names(text) if n.endswith(model)], text
+    assert [n for n in names(text, "gpu") if n.endswith(model)], text
 
 
 @pytest.mark.parametrize("text", ["Sample T4 was taken in May.", "The A6000 road runs north.", "Plot K80 was burnt."])
 def test_a_label_shaped_like_a_gpu_is_no_gpu_without_a_gpu_word(text):
-    assert gpu_names(text) == []
+    assert names(text, "gpu") == []
 
 
 OLDER_CPUS = {"Intel Celeron N4000": "Intel Celeron N4000", "Celeron J4125": "Intel Celeron J4125",
@@ -137,17 +134,13 @@ OLDER_CPUS = {"Intel Celeron N4000": "Intel Celeron N4000", "Celeron J4125": "In
 @pytest.mark.parametrize("spelled, sentence", list(itertools.product(OLDER_CPUS, MACHINES[:2] + ["CPU: {cores}"])))
 def test_older_cpu_families_are_named(spelled, sentence):
     text = sentence.format(cores=f"an {spelled}")
-    assert OLDER_CPUS[spelled] in cpu_names(text), text
+    assert OLDER_CPUS[spelled] in names(text, "cpu"), text
 
 
 @pytest.mark.parametrize("text", ["The Atom of carbon was counted.", "Each atom was labelled.",
                                   "The motor cortex was analysed."])
 def test_english_words_that_name_cpus_are_no_cpu(text):
-    assert cpu_names(text) == []
-
-
-def cloud_names(text):
-    return [i.name for i in methodx.answer(text, question="hardware").items if i.category == "cloud"]
+    assert names(text, "cpu") == []
 
 
 CLOUDS = {"Alibaba Cloud": "Alibaba Cloud", "Baidu AI Studio": "Baidu AI Studio", "Huawei Cloud ModelArts": "Huawei Cloud",
@@ -158,29 +151,25 @@ CLOUDS = {"Alibaba Cloud": "Alibaba Cloud", "Baidu AI Studio": "Baidu AI Studio"
         "The model was trained on the {c} platform.", "We used {c} GPU servers for training.",
         "Training ran on a virtual machine rented from {c}."])))
 def test_cloud_providers_are_named(spelled, sentence):
-    assert CLOUDS[spelled] in cloud_names(sentence.format(c=spelled))
+    assert CLOUDS[spelled] in names(sentence.format(c=spelled), "cloud")
 
 
 @pytest.mark.parametrize("text", ["The ALS point cloud was used to train the model.", "Thin cloud removal was trained on Landsat.",
                                   "Images with less than 10% Cloud cover were used to train the model.",
                                   "Data came from the Geospatial Data Cloud and trained the model."])
 def test_clouds_of_remote_sensing_are_no_platform(text):
-    assert cloud_names(text) == []
-
-
-def cluster_names(text):
-    return [i.name for i in methodx.answer(text, question="hardware").items if i.category == "cluster"]
+    assert names(text, "cloud") == []
 
 
 @pytest.mark.parametrize("word, sentence", list(itertools.product(["The", "This", "Our", "Each", "One", "Such"], [
         "{w} cluster was used to train the model.", "{w} cluster images were used for training sites."])))
 def test_a_determiner_is_no_cluster_name(word, sentence):
-    assert not any(name.startswith(word + " ") for name in cluster_names(sentence.format(w=word)))
+    assert not any(name.startswith(word + " ") for name in names(sentence.format(w=word), "cluster"))
 
 
 @pytest.mark.parametrize("name", ["ARC4", "Cedar", "Frontera", "Snellius", "Puhti"])
 def test_a_named_cluster_is_found(name):
-    assert f"{name} cluster" in cluster_names(f"The models were trained on the {name} cluster.")
+    assert f"{name} cluster" in names(f"The models were trained on the {name} cluster.", "cluster")
 
 
 def ram_and_gpus(text):
@@ -205,43 +194,35 @@ def test_gpu_memory_written_before_the_gpu_on_its_line_is_its_detail(text, memor
         "We trained the models on a 2.6 GHz {v} processor.", "The model ran on an {v} processor at 2.6 GHz.",
         "Inference ran on an {v} CPU."])))
 def test_a_cpu_named_by_its_vendor_only_is_a_cpu(vendor, sentence):
-    assert cpu_names(sentence.format(v=vendor)) == ["CPU"]
+    assert names(sentence.format(v=vendor), "cpu") == ["CPU"]
 
 
 def test_an_image_processor_is_no_cpu():
-    assert cpu_names("Images were sharpened with the image processor of the camera.") == []
-
-
-def other_names(text):
-    return [i.name for i in methodx.answer(text, question="hardware").items if i.category == "other"]
+    assert names("Images were sharpened with the image processor of the camera.", "cpu") == []
 
 
 @pytest.mark.parametrize("quality, sentence", list(itertools.product(["commodity", "mid-range", "mid range", "basic", "standard",
                                                                           "consumer-grade", "high-end", "gaming"], [
         "Either run took about 50 min on a {q} laptop.", "The classifier was trained on a {q} laptop using its CPU."])))
 def test_a_laptop_is_named_as_specifically_as_the_text_allows(quality, sentence):
-    assert other_names(sentence.format(q=quality)) == [f"{quality} laptop"]
+    assert names(sentence.format(q=quality), "other") == [f"{quality} laptop"]
 
 
 def test_a_plain_laptop_is_a_laptop():
-    assert other_names("The classifier was trained on a laptop.") == ["laptop"]
+    assert names("The classifier was trained on a laptop.", "other") == ["laptop"]
 
 
 @pytest.mark.parametrize("text", ["Indices i1, i2, i3 and i4 were computed for each site and used to train the model.",
                                   "The model was trained on sites i5 and i7.", "Table 2. Model i3 i5 i7 accuracy 0.91 0.93 0.95"])
 def test_a_label_shaped_like_a_core_model_is_no_cpu(text):
-    assert cpu_names(text) == []
+    assert names(text, "cpu") == []
 
 
 @pytest.mark.parametrize("text", ["We trained the model on an i7 processor.", "Training ran on an i7 with 16 GB RAM.",
                                   "The model ran on a mid-range laptop (i5, 8gb ram).", "CPU: i7 3.4 GHz",
                                   "The model was trained on an i7-8700K.", "Training used an Intel i9."])
 def test_a_core_model_with_a_cpu_context_is_a_cpu(text):
-    assert [n for n in cpu_names(text) if n.startswith("Intel Core i")], text
-
-
-def device_names(text):
-    return [i.name for i in methodx.answer(text, question="hardware").items if i.category == "device"]
+    assert [n for n in names(text, "cpu") if n.startswith("Intel Core i")], text
 
 
 BOARDS = {"Intel Movidius Neural Compute Stick 2": "Intel Neural Compute Stick", "ESP32": "ESP32", "STM32F746": "STM32F746",
@@ -252,8 +233,8 @@ BOARDS = {"Intel Movidius Neural Compute Stick 2": "Intel Neural Compute Stick",
 @pytest.mark.parametrize("board, sentence", list(itertools.product(BOARDS, ["The model was deployed on an {b}.",
                                                                             "Inference ran on the {b} in the field."])))
 def test_edge_boards_that_run_the_model_are_devices(board, sentence):
-    assert BOARDS[board] in device_names(sentence.format(b=board))
+    assert BOARDS[board] in names(sentence.format(b=board), "device")
 
 
 def test_words_that_start_board_names_are_no_board():
-    assert device_names("We collected rock samples; Orange flowers were counted on the banana plants.") == []
+    assert names("We collected rock samples; Orange flowers were counted on the banana plants.", "device") == []
