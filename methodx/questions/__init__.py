@@ -30,6 +30,9 @@ class Named(Protocol):
     category: str
 
 
+_SPACING = regex.compile(r"[\s-]+")
+
+
 def join(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
@@ -91,14 +94,16 @@ class Question:
         return any(p.search(query) for p in self._routing)
 
     def merge(self, mentions: list[Mention]) -> list[Item]:
-        """One item per used name, in order of first mention."""
+        """One item per used name, in order of first mention; names that differ only in case, spaces or
+        hyphens are one ('mid range laptop', 'mid-range laptop'), named as first written."""
         items: dict[str, Item] = {}
         for mention in mentions:
             if not mention.used:
                 continue
-            item = items.get(mention.name)
+            key = _SPACING.sub("", mention.name.lower())
+            item = items.get(key)
             if item is None:
-                item = items[mention.name] = Item(name=mention.name, category=mention.category)
+                item = items[key] = Item(name=mention.name, category=mention.category)
             item.version = item.version or mention.version
             for key, value in mention.details.items():
                 if key == "count" and isinstance(value, int):

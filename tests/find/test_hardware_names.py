@@ -238,3 +238,13 @@ def test_edge_boards_that_run_the_model_are_devices(board, sentence):
 
 def test_words_that_start_board_names_are_no_board():
     assert names("We collected rock samples; Orange flowers were counted on the banana plants.", "device") == []
+
+
+def test_a_laptop_named_by_its_quality_outranks_the_bare_word():
+    text = "The classifier was trained on a laptop. Either run took about 50 min on a mid range laptop."
+    assert names(text, "other") == ["mid range laptop"]
+
+
+def test_names_that_differ_only_in_spaces_and_hyphens_are_one_item():
+    text = "Training ran on a mid-range laptop. Each run took 50 min on the mid range laptop."
+    assert names(text, "other") == ["mid-range laptop"]
