@@ -248,3 +248,14 @@ def test_a_laptop_named_by_its_quality_outranks_the_bare_word():
 def test_names_that_differ_only_in_spaces_and_hyphens_are_one_item():
     text = "Training ran on a mid-range laptop. Each run took 50 min on the mid range laptop."
     assert names(text, "other") == ["mid-range laptop"]
+
+
+@pytest.mark.parametrize("text, category, expected", [
+    ("The model was trained on an Intel Core i7 laptop. Its CPU is an Intel Core i7-9850H at 2.6 GHz.", "cpu",
+     ["Intel Core i7-9850H"]),
+    ("Training used an NVIDIA V100. Each NVIDIA Tesla V100 GPU had 32 GB of memory.", "gpu", ["NVIDIA Tesla V100"]),
+    ("Models were trained on an RTX 2080 Ti GPU and on a GTX 1080 Ti GPU.", "gpu",
+     ["NVIDIA GeForce RTX 2080 Ti", "NVIDIA GeForce GTX 1080 Ti"]),
+    ("The workstation had 32 GB RAM; the server had 320 GB RAM.", "ram", ["32 GB RAM", "320 GB RAM"])])
+def test_one_piece_of_hardware_named_twice_is_one_item_named_as_the_more_particular(text, category, expected):
+    assert names(text, category) == expected

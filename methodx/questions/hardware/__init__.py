@@ -7,7 +7,7 @@ vendor words, sizes and clocks are left out ("RTX 2080Ti" is "NVIDIA GeForce RTX
 
 import re
 
-from methodx.models import Item
+from methodx.models import Item, Mention
 from methodx.questions import Question, join
 
 _SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(gb|gib|tb|mb)")
@@ -24,6 +24,27 @@ class Hardware(Question):
         if isinstance(count, int) and count > 1:
             parts.append(t["count"].format(count=count))
         return t["details"].format(name=item.name, details=", ".join(parts)) if parts else item.name
+
+    def merge(self, mentions: list[Mention]) -> list[Item]:
+        """One item per piece of hardware: an item whose name another's holds, in one category, is that
+        one ('Intel Core i7' and 'Intel Core i7-9850H'), named as the more particular."""
+        kept: list[Item] = []
+        for item in super().merge(mentions):
+            same = next((k for k in kept if self.matches(k, item)), None)
+            if same is None:
+                kept.append(item)
+                continue
+            if self._particular(item) > self._particular(same):
+                same.name = item.name
+            same.version = same.version or item.version
+            for key, value in item.details.items():
+                same.details[key] = max(value, same.details.get(key, 0)) if key == "count" else same.details.get(key, value)
+            same.evidence += item.evidence
+        return kept
+
+    def _particular(self, item: Item) -> tuple[int, int]:
+        """How particular a name is: the length of its key, then of the name ('NVIDIA Tesla V100' > 'NVIDIA V100')."""
+        return len(self.score_key(item.name, item.category)), len(item.name)
 
     def render(self, items: list[Item]) -> str:
         if not items:
