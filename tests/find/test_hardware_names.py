@@ -259,3 +259,14 @@ def test_names_that_differ_only_in_spaces_and_hyphens_are_one_item():
     ("The workstation had 32 GB RAM; the server had 320 GB RAM.", "ram", ["32 GB RAM", "320 GB RAM"])])
 def test_one_piece_of_hardware_named_twice_is_one_item_named_as_the_more_particular(text, category, expected):
     assert names(text, category) == expected
+
+
+@pytest.mark.parametrize("size", ["16 GB memory", "16 GB RAM", "16GB of RAM"])
+def test_a_size_after_x_is_ram_not_a_count(size):
+    text = f"The system had an Intel Core i7-8565U CPU @ 1.80GHz x {size}."
+    assert hardware(text) == [("cpu", "Intel Core i7-8565U"), ("ram", "16 GB RAM")]
+    assert "count" not in methodx.answer(text, question="hardware").items[0].details
+
+
+def test_a_number_after_x_is_a_count():
+    assert methodx.answer("We used NVIDIA RTX 3090 x 4 for training.", question="hardware").items[0].details == {"count": 4}
