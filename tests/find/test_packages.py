@@ -107,3 +107,11 @@ def test_a_stop_word_hyphenated_at_a_line_break_is_no_package(word, cut):
     first, second = word.split("-")
     text = f"TensorBoard, part of the {first}{cut}{second} library for machine learning TensorFlow, was used."
     assert set(frameworks(text)) == {"TensorBoard", "TensorFlow"}, text
+
+
+@pytest.mark.parametrize("noun, phrase", list(itertools.product(
+        ["reference", "sound", "spectral", "template", "training", "barcode", "specimen", "call"],
+        ["Each image was compared with the {n} library.", "Calls were matched against the {n} library of the region.",
+         "We trained the model on the {n} library."])))
+def test_a_noun_before_library_is_no_package(noun, phrase):
+    assert noun not in frameworks(phrase.format(n=noun))
