@@ -117,6 +117,7 @@ class Judge:
         if target.collects_data:
             return Decision(False, "data_collection_device")
         sentence = text.sentences.around(target.start)
+        region = None
         if self.reading == "context":
             place = self._place(text, target)
             if place:
@@ -124,8 +125,6 @@ class Judge:
             region = self.regions.of(text.text, target.start, target.end, sentence, text.lines)
             if region and not region.rule.yields_to:
                 return Decision(False, region.rule.category, region.rule.name, (region.start, region.end))
-        else:
-            region = None
         if target.lacks_context:
             return Decision(False, "needs_context")
         applying = text.scope(self.cues, sentence).applying(target)

@@ -33,6 +33,18 @@ class Named(Protocol):
 _SPACING = regex.compile(r"[\s-]+")
 
 
+def add_to(item: Item, version: str | None, details: dict, evidence: list) -> None:
+    """What another mention or item of the same thing adds: a version if the item has none, details it
+    lacks (the largest count), and its evidence."""
+    item.version = item.version or version
+    for key, value in details.items():
+        if key == "count" and isinstance(value, int):
+            item.details[key] = max(value, int(item.details.get(key, 0)))
+        else:
+            item.details.setdefault(key, value)
+    item.evidence += evidence
+
+
 def join(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
@@ -104,13 +116,7 @@ class Question:
             item = items.get(key)
             if item is None:
                 item = items[key] = Item(name=mention.name, category=mention.category)
-            item.version = item.version or mention.version
-            for key, value in mention.details.items():
-                if key == "count" and isinstance(value, int):
-                    item.details[key] = max(value, int(item.details.get(key, 0)))
-                else:
-                    item.details.setdefault(key, value)
-            item.evidence.append(mention.evidence)
+            add_to(item, mention.version, mention.details, [mention.evidence])
         return list(items.values())
 
     def render(self, items: list[Item]) -> str:

@@ -8,7 +8,7 @@ vendor words, sizes and clocks are left out ("RTX 2080Ti" is "NVIDIA GeForce RTX
 import re
 
 from methodx.models import Item, Mention
-from methodx.questions import Question, join
+from methodx.questions import Question, add_to, join
 
 _SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(gb|gib|tb|mb)")
 
@@ -36,10 +36,7 @@ class Hardware(Question):
                 continue
             if self._particular(item) > self._particular(same):
                 same.name = item.name
-            same.version = same.version or item.version
-            for key, value in item.details.items():
-                same.details[key] = max(value, same.details.get(key, 0)) if key == "count" else same.details.get(key, value)
-            same.evidence += item.evidence
+            add_to(same, item.version, item.details, item.evidence)
         return kept
 
     def _particular(self, item: Item) -> tuple[int, int]:
