@@ -383,3 +383,15 @@ def test_doing_as_other_studies_did_is_use(sentence):
 @pytest.mark.parametrize("sentence", OTHERS)
 def test_what_other_studies_did_is_only_mentioned(sentence):
     assert_only_mentioned(sentence.format(x="PyTorch"), "PyTorch", "related_work")
+
+
+@pytest.mark.parametrize("sentence", ["As opposed to {x}, Keras is easy to use.", "Our model outperformed the {x} implementation.",
+                                      "The network outperforms {x} baselines on every site."])
+def test_what_the_study_is_set_against_is_only_mentioned(sentence):
+    assert_only_mentioned(sentence.format(x="Caffe"), "Caffe", "comparison")
+
+
+@pytest.mark.parametrize("sentence", ["Models trained with {x} outperformed the baseline.",
+                                      "We compared models trained with {x} and PyTorch."])
+def test_what_outperforms_or_is_compared_is_used(sentence):
+    assert_used(sentence.format(x="Caffe"), "Caffe")
