@@ -107,6 +107,7 @@ def test_a_paragraph_opening_with_names_is_no_reference_entry(line):
     assert all(m.used for m in methodx.extract(text) if m.kind == "framework" and m.name != "CUDA"), line
 
 
-def test_an_entry_of_surnames_and_given_names_with_a_year_is_a_reference():
-    entry = "Hastie, Trevor, Qian, Junyang, Tay, Kenneth, 2016. An introduction to glmnet."
+@pytest.mark.parametrize("entry", ["Hastie, Trevor, Qian, Junyang, Tay, Kenneth, 2016. An introduction to glmnet.",
+                                   "Heikkinen, Risto K, Marmion, Mathieu, Luoto, Miska, 2012. Models fitted with randomForest."])
+def test_an_entry_of_surnames_and_given_names_with_a_year_is_a_reference(entry):
     assert used_in(entry, 0, len(entry)) == []
