@@ -207,6 +207,7 @@ HARDWARE_SENTENCES = [
     "The network was trained on CyVerse.",
     "The classification was done using Google Earth Engine.",
     "The network was trained on an HPC cluster.",
+    "The network was trained on a supercomputer.",
     "The network was trained on the Finisterrae III Supercomputer.",
     "The network was deployed on a Raspberry Pi 4.",
     "The network was deployed on an Arduino.",

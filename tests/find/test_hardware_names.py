@@ -270,3 +270,14 @@ def test_a_size_after_x_is_ram_not_a_count(size):
 
 def test_a_number_after_x_is_a_count():
     assert methodx.answer("We used NVIDIA RTX 3090 x 4 for training.", question="hardware").items[0].details == {"count": 4}
+
+
+@pytest.mark.parametrize("sentence", ["The models were trained on a supercomputer.",
+                                      "All computations were run on the supercomputer of the university.",
+                                      "The models were trained using supercomputing facilities."])
+def test_a_supercomputer_is_named_a_supercomputer(sentence):
+    assert names(sentence, "cluster") == ["supercomputer"]
+
+
+def test_an_hpc_cluster_is_an_hpc_cluster():
+    assert names("Models were trained on the university's HPC cluster.", "cluster") == ["HPC cluster"]
