@@ -344,6 +344,27 @@ def test_ram_before_a_gpu_stays_ram():
     assert len(gpu) == 1 and "memory" not in gpu[0].details
 
 
+GPUS = ["NVIDIA GeForce RTX 2080 GPU", "14-core graphics processing unit (GPU)", "NVIDIA Tesla V100", "RTX 3090"]
+RAM_AFTER_A_COMMA = ["{size}GB RAM", "{size} GB of RAM", "{size} GB DDR4", "{size} GB system memory"]
+
+
+def test_ram_listed_after_a_gpu_is_ram_not_the_gpu_memory():
+    # In a list of components the size after a comma labelled RAM is the machine's RAM.
+    for gpu in GPUS:
+        for ram in RAM_AFTER_A_COMMA:
+            text = f"Experiments ran on a workstation (Intel Core i7 CPU, {gpu}, {ram.format(size=32)}, Ubuntu 20.04)."
+            answer = hardware(text)
+            assert item(answer, "32 GB RAM").category == "ram"
+            assert not [i for i in answer.items if i.category == "gpu" and "memory" in i.details], text
+
+
+def test_ram_after_a_gpu_with_with_stays_the_gpu_memory():
+    for gpu in GPUS[2:]:
+        answer = hardware(f"Experiments ran on an {gpu} with 16GB RAM.")
+        assert [i.category for i in answer.items] == ["gpu"], item_names(answer)
+        assert "16" in str(answer.items[0].details.get("memory"))
+
+
 # ============================================================ H2 RAM phrasing
 
 
