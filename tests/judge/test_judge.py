@@ -317,11 +317,17 @@ def test_a_vendor_address_in_a_sentence_of_use_is_no_affiliation(sentence):
 # the study's own tool: an appositive with 'our', 'this paper presents X', two verbs of making
 CREATED = ["Our software, {x}, is freely available.", "{x}, our new tool, classifies bird songs.",
            "This paper describes {x}, a pipeline for image classification.", "The present study introduces {x}.",
-           "We designed and implemented {x} to process the images.", "We developed and released {x} on CRAN."]
+           "We designed and implemented {x} to process the images.", "We developed and released {x} on CRAN.",
+           "We have therefore developed {x}, a package for acoustic indices.", "Here we present {x}.",
+           "We have recently developed {x} as a fully automated approach.", "We now introduce {x}.",
+           "The main features of our {x} software are shown in Figure 1.", "We tested our {x} package on three datasets.",
+           "We developed a plugin (called {x}) for image annotation.", "We wrote a new toolbox (named {x}) for MATLAB."]
 STILL_USED = ["Our code uses {x} for training.", "We ran our pipeline ({x} 1.8) on the images.",
               "This paper describes the use of {x} for species identification.",
               "We designed and implemented the network in {x}.", "Our software relies on {x}.",
-              "{x}, our main library, was used for training."]
+              "{x}, our main library, was used for training.", "We then built 15 separate {x} models.",
+              "We also implemented {x} models for each species.", "We first developed {x} classifiers.",
+              "Our {x}-based software ran on a server.", "We trained our {x} model for 50 epochs."]
 
 
 @pytest.mark.parametrize("sentence, name", list(itertools.product(CREATED, ["birdnetR", "SpeciesMapper"])))
