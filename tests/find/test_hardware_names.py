@@ -103,8 +103,14 @@ def test_apple_silicon_is_named_without_the_vendor_word(chip, after):
     assert names(f"We trained the classifier on a MacBook Pro with an {chip}{after}.", "cpu") == [f"Apple {chip}"]
 
 
+@pytest.mark.parametrize("chip, spelled", list(itertools.product(["M1", "M2 Pro", "M3 Max"], [
+    "an {c} MacBook Pro", "a MacBook Pro ({c})", "a MacBook Air with an {c}", "a Mac mini {c}", "an iMac, {c}"])))
+def test_apple_silicon_beside_a_mac_is_named(chip, spelled):
+    assert names(f"The classifier was trained on {spelled.format(c=chip)}.", "cpu") == [f"Apple {chip}"]
+
+
 @pytest.mark.parametrize("text", ["Samples from site M1 were processed on a GPU.", "The M2 model was trained on the GPU.",
-                                  "Road M1 was closed."])
+                                  "Road M1 was closed.", "The M1 motorway runs past the Mac store."])
 def test_m_and_a_number_alone_is_no_chip(text):
     assert names(text, "cpu") == []
 
@@ -120,7 +126,15 @@ def test_a_data_centre_gpu_is_named_without_its_series(model, spelled):
     assert [n for n in names(text, "gpu") if n.endswith(model)], text
 
 
-@pytest.mark.parametrize("text", ["Sample T4 was taken in May.", "The A6000 road runs north.", "Plot K80 was burnt."])
+@pytest.mark.parametrize("model, spelled", list(itertools.product(["K80", "V100", "P100", "A100", "H100", "A6000"],
+                                                                   ["two {m}s", "4 x {m}", "8×{m}", "eight {m}", "the {m}s"])))
+def test_a_counted_or_plural_data_centre_gpu_needs_no_gpu_word(model, spelled):
+    text = f"The models were trained on {spelled.format(m=model)} for two days."
+    assert [n for n in names(text, "gpu") if n.endswith(model)], text
+
+
+@pytest.mark.parametrize("text", ["Sample T4 was taken in May.", "The A6000 road runs north.", "Plot K80 was burnt.",
+                                  "Plots K80 and V100 were burnt.", "We sampled 4 T4 plots.", "Sample 12 P100 was lost."])
 def test_a_label_shaped_like_a_gpu_is_no_gpu_without_a_gpu_word(text):
     assert names(text, "gpu") == []
 
