@@ -360,6 +360,29 @@ def test_the_studys_setup_described_with_a_citation_is_used(sentence):
     assert_used(sentence.format(x="TensorFlow"), "TensorFlow")
 
 
+# a fronted clause about other people's work: what it names is theirs; the main clause after its comma is the study's
+OTHERS_OPENERS = ["Unlike previous studies that", "While most earlier deep learning works", "Although many other approaches",
+                  "In contrast to existing methods that", "Whereas prior studies"]
+THEIRS_AND_OURS = [("relied on {theirs}", "we trained the model on {ours}."),
+                   ("were implemented in {theirs}", "our network was written in {ours}."),
+                   ("used {theirs} for training", "we used {ours}.")]
+
+
+@pytest.mark.parametrize("opener, clauses, question, theirs, ours", [
+    (o, c, q, t, u) for o, c in itertools.product(OTHERS_OPENERS, THEIRS_AND_OURS)
+    for q, t, u in [("hardware", "NVIDIA Tesla V100", "NVIDIA Jetson Nano"), ("frameworks", "Caffe", "PyTorch")]])
+def test_a_clause_about_others_work_ends_at_its_comma(opener, clauses, question, theirs, ours):
+    text = f"{opener} {clauses[0].format(theirs=theirs)}, {clauses[1].format(ours=ours)}"
+    assert used_items(text, question=question) == [ours], text
+
+
+@pytest.mark.parametrize("sentence", ["While the {x} handled training, we ran inference on a CPU.",
+                                      "Although training took two days on the {x}, we obtained good accuracy.",
+                                      "While training the model on the {x}, we monitored the loss."])
+def test_a_clause_of_the_studys_own_work_is_no_related_work(sentence):
+    assert "NVIDIA Tesla V100" in used_items(sentence.format(x="NVIDIA Tesla V100"), question="hardware")
+
+
 # a dotted name is a name; an address that holds a name is an address
 @pytest.mark.parametrize("sentence", ["We used {x} to train the model.", "The model was trained with {x} v2.",
                                       "Training ran on {x} for two days."])
