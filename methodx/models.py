@@ -11,8 +11,8 @@ from pydantic import BaseModel, Field
 # Why a mention does not count as use. A closed set: every rule that can say "not used" names one.
 Reason = Literal[
     # where it is
-    "citation", "reference_list", "front_matter", "running_header", "keyword_list", "section_heading",
-    "web_address",
+    "citation", "reference_list", "front_matter", "running_header", "keyword_list", "abbreviation_list",
+    "section_heading", "web_address",
     # what the words around it say
     "example", "hedge", "negation", "future_work", "related_work", "general_statement", "comparison",
     "created_by_study", "deposition", "data_collection", "query_examples", "denial",
@@ -25,6 +25,7 @@ REASONS: dict[str, str] = {
     "front_matter": "front matter (title, authors, affiliations, keywords)",
     "running_header": "a running header or footer",
     "keyword_list": "a keyword list",
+    "abbreviation_list": "a list of abbreviations",
     "section_heading": "a section heading",
     "web_address": "a web address",
     "example": "an example",

@@ -22,7 +22,7 @@ TOKEN_ATTRIBUTES = frozenset({
     "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_BRACKET", "IS_QUOTE", "IS_CURRENCY",
     "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL", "OP",
 })
-RegionCategory = Literal["citation", "reference_list", "front_matter", "running_header", "keyword_list",
+RegionCategory = Literal["citation", "reference_list", "front_matter", "running_header", "keyword_list", "abbreviation_list",
                          "section_heading", "web_address", "related_work"]
 
 

@@ -103,6 +103,26 @@ def test_keyword_block_ends_at_the_blank_line():
     assert [m.used for m in found] == [False, True]
 
 
+# --- lists of abbreviations, in the layouts a PDF gives them
+ABBREVIATION_HEADINGS = ["Abbreviations:", "List of abbreviations", "ACRONYMS", "Glossary", "Nomenclature."]
+ABBREVIATION_LAYOUTS = ["{h}\nCNN Convolutional neural network\nTF {x}\nGPU Graphics processing unit",
+                        "{h}\nCNN: convolutional neural network\nTF: {x}\nGPU: graphics processing unit",
+                        "{h}\nCNN \u2013 convolutional neural network\nTF \u2013 {x}"]
+
+
+@pytest.mark.parametrize("heading, layout", list(itertools.product(ABBREVIATION_HEADINGS, ABBREVIATION_LAYOUTS)) + [
+    (h, "{h} CNN, convolutional neural network; TF, {x}; GPU, graphics processing unit")
+    for h in ["Abbreviations:", "List of Abbreviations:", "ACRONYMS:"]])
+def test_a_list_of_abbreviations_states_no_use(heading, layout):
+    text = layout.format(h=heading, x="TensorFlow") + "\n\nThe model was implemented in PyTorch."
+    assert used_items(text) == ["PyTorch"], text
+    assert used_items(text, question="hardware") == []
+
+
+def test_a_sentence_about_abbreviations_is_no_list():
+    assert used_items("Abbreviations are defined in Table 1. The model was implemented in TensorFlow.") == ["TensorFlow"]
+
+
 # --- related work
 
 
