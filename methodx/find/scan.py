@@ -10,6 +10,7 @@ unless "gpus" is a word too). Other strings ("i7", "c++") are found with str.fin
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cached_property
 
 WORD = re.compile(r"[a-z]+|[0-9]+")
 
@@ -46,9 +47,14 @@ class Scanner:
             parts.append(r"(?<![a-z])(?:" + _trie(letters) + r")(?![a-z])")
         if digits:
             parts.append(r"(?<![0-9])(?:" + _trie(digits) + r")(?![0-9])")
-        self._pattern = re.compile("|".join(parts)) if parts else None
-        self._folded = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        self._source = "|".join(parts)
+        self._pattern = re.compile(self._source) if parts else None
         self._strings = sorted(set(strings))  # a few: one str.find scan each beats an alternation
+
+    @cached_property
+    def _folded(self) -> re.Pattern | None:
+        # compiled on first use: case-insensitive compiling is slow, and few texts need it
+        return re.compile(self._source, re.IGNORECASE) if self._source else None
 
     def scan(self, text: str, lowered: str | None = None) -> dict[str, list[int]]:
         """Where each word and string occurs (lower-case keys), in order. lowered: text.lower(), if at hand."""

@@ -6,7 +6,7 @@ package: find/, judge/, check/, and one folder per question under questions/.
 """
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from methodx.errors import PatternError
@@ -43,11 +43,16 @@ class QuestionRules:
     not_packages: frozenset[str] = frozenset()
     not_package_endings: tuple[str, ...] = ()
     modelling: list[Modelling] = field(default_factory=list)
-    known_packages: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # lower-case name -> (name, language, category)
+    known_packages_file: Path | None = None
 
     @property
     def kind(self) -> str:
         return self.spec.kind
+
+    @cached_property
+    def known_packages(self) -> dict[str, tuple[str, str, str]]:
+        """Lower-case name -> (name, language, category), read on first use: 35,000 lines most texts never need."""
+        return _known_packages(self.known_packages_file, self.spec.categories) if self.known_packages_file else {}
 
 
 @dataclass(frozen=True)
@@ -80,8 +85,15 @@ def pattern_dir() -> Path:
 
 
 def load_rules(directory: str | Path | None = None) -> Rules:
-    """Read and validate every rule file; cached per directory."""
-    return _load(str(Path(directory) if directory else pattern_dir()))
+    """Read and validate every rule file; cached per directory.
+
+    A directory given is checked whole on load. The shipped rules (no directory) compile each regular
+    expression and read the package lists on first use, so that a command starts faster: the tests check
+    them whole (tests/rules), and an error found on first use names the file and line all the same.
+    """
+    if directory:
+        return _load(str(Path(directory)), lazy=False)
+    return _load(str(pattern_dir()), lazy=True)
 
 
 class _Checker:
@@ -93,11 +105,16 @@ class _Checker:
         self.kinds: set[str] = set()
         self.categories: set[str] = set()
 
-    def regex(self, path: Path, number: int, rule) -> None:
+    def regex(self, path: Path, number: int | None, rule) -> None:
         for name, value in rule.regexes():
-            problem = self.regexes.check(value)
-            if problem:
-                raise PatternError(str(path), number, f"{name}: {problem}")
+            self.pattern(path, number, name, value)
+
+    def pattern(self, path: Path, number: int | None, name: str, value: str) -> None:
+        """Compiles a regular expression now, or, when they are compiled on first use, keeps where it is written."""
+        self.regexes.sources.setdefault(value, (str(path), number, name))
+        problem = None if self.regexes.lazy else self.regexes.check(value)
+        if problem:
+            raise PatternError(str(path), number, f"{name}: {problem}")
 
     def scope(self, path: Path, number: int, rule) -> None:
         unknown = set(rule.kinds) - self.kinds
@@ -169,10 +186,8 @@ def _question(directory: Path, check: _Checker) -> QuestionRules:
     spec = read_model(directory / "question.json", QuestionFile)
     checked = [("routing", p) for p in spec.routing] + ([("score_noise", spec.score_noise)] if spec.score_noise else [])
     for name, pattern in checked:
-        problem = check.regexes.check(pattern)
-        if problem:
-            path = directory / "question.json"
-            raise PatternError(str(path), line_of_key(path, name), f"{name}: {problem}")
+        path = directory / "question.json"
+        check.pattern(path, line_of_key(path, name), name, pattern)
     terms = _terms(directory / "gazetteer.jsonl", check, spec.categories)
     templates = _strings(directory / "templates.json", "templates")
     packages: list[PackageContext] = []
@@ -188,8 +203,12 @@ def _question(directory: Path, check: _Checker) -> QuestionRules:
         words = frozenset(form for rule in not_packages for w in rule.words for form in (w.lower(), w.lower().replace("-", "")))
         endings = tuple(e.lower() for rule in not_packages for e in rule.endings)
         modelling = check.rules(directory / "modelling.jsonl", Modelling)
-    known = _known_packages(directory / "known_packages.tsv", spec.categories) if (directory / "known_packages.tsv").exists() else {}
-    return QuestionRules(directory.name, directory, spec, terms, templates, packages, words, endings, modelling, known)
+    known = directory / "known_packages.tsv"
+    question = QuestionRules(directory.name, directory, spec, terms, templates, packages, words, endings, modelling,
+                             known if known.exists() else None)
+    if not check.regexes.lazy:
+        question.known_packages  # noqa: B018 (read now, so that a malformed line is refused on load)
+    return question
 
 
 def _known_packages(path: Path, categories: list[str]) -> dict[str, tuple[str, str, str]]:
@@ -205,12 +224,12 @@ def _known_packages(path: Path, categories: list[str]) -> dict[str, tuple[str, s
 
 
 @lru_cache(maxsize=8)
-def _load(directory: str) -> Rules:
+def _load(directory: str, lazy: bool) -> Rules:
     root = Path(directory)
     if not root.is_dir():
         raise PatternError(directory, None, "pattern directory not found")
     macros = _strings(root / "macros.json", "macros")
-    regexes = Regexes(macros)
+    regexes = Regexes(macros, lazy)
     for name, value in macros.items():
         problem = regexes.check(value)
         if problem:

@@ -5,7 +5,8 @@ import json
 import pytest
 
 import methodx
-from methodx.rules import pattern_dir
+from methodx.pipeline import Pipeline
+from methodx.rules import _load, pattern_dir
 
 FW = "questions/frameworks/gazetteer.jsonl"
 HW = "questions/hardware/gazetteer.jsonl"
@@ -31,7 +32,29 @@ def test_shipped_rules_load():
     rules = methodx.load_rules()
     assert rules.questions["frameworks"].terms and rules.questions["hardware"].terms and rules.cues
     assert list(rules.questions) == ["hardware", "frameworks"]  # routing order
+    # named, the directory is checked whole: every regular expression compiles, every package list reads
     assert methodx.load_rules(pattern_dir()).cues
+
+
+@pytest.mark.parametrize("filename, line, field", [
+    ("judge/cues.jsonl", '{"name": "x1", "category": "use", "regex": "[a-"}', "regex"),
+    (FW, '{"name": "Foo", "category": "dl", "aliases": ["FooNet"], "only_with": "(unclosed"}', "only_with"),
+])
+def test_a_regex_compiled_on_first_use_names_its_file_and_line(filename, line, field, patterns_copy):
+    # the shipped rules are loaded so (load_rules()), and checked whole by the test above
+    number = append(patterns_copy / filename, line)
+    pipeline = Pipeline(_load(str(patterns_copy), lazy=True))
+    with pytest.raises(methodx.PatternError) as caught:
+        pipeline.annotate(methodx.read_prompt("We trained the model with FooNet and PyTorch on a GPU."))
+    assert f"{filename}:{number}" in str(caught.value) and field in str(caught.value)
+
+
+def test_a_package_list_read_on_first_use_names_its_line(patterns_copy):
+    number = append(patterns_copy / "questions/frameworks/known_packages.tsv", "quokkafit R ml")
+    rules = _load(str(patterns_copy), lazy=True)
+    with pytest.raises(methodx.PatternError) as caught:
+        rules.questions["frameworks"].known_packages  # noqa: B018
+    assert f"known_packages.tsv:{number}" in str(caught.value)
 
 
 def test_every_cue_and_region_has_a_unique_name():
