@@ -52,6 +52,20 @@ def test_a_modelling_package_is_ml_wherever_it_is_named(name):
         assert mention.category == "ml" and mention.used and mention.details.get("language") == "R", text
 
 
+# the packages that come with R itself are packages too: stats and splines model, utils and grDevices do not
+@pytest.mark.parametrize("template, name, category", [
+    (t, n, c) for t in ["Models were fitted with the R package {n}.", "We used the {n} package in R.",
+                        "We used two R packages: {n} (R Core Team, 2022) and leaps (Lumley, 2020)."]
+    for n, c in [("stats", "ml"), ("splines", "ml"), ("stats4", "ml"), ("utils", "other"), ("grDevices", "other")]])
+def test_the_packages_of_r_itself_are_packages(template, name, category):
+    mention = frameworks(template.format(n=name))[name]
+    assert mention.category == category and mention.details.get("language") == "R"
+
+
+def test_a_stats_package_in_general_is_no_package():
+    assert "stats" not in frameworks("The means were computed in a stats package.")
+
+
 @pytest.mark.parametrize("name", DATA)
 def test_a_known_data_package_is_other_whatever_its_sentence(name):
     assert frameworks(f"Maps were drawn with the R package {name}.")[name].category == "other"
