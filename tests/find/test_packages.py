@@ -52,6 +52,26 @@ def test_a_modelling_package_is_ml_wherever_it_is_named(name):
         assert mention.category == "ml" and mention.used and mention.details.get("language") == "R", text
 
 
+# more package contexts: R's namespace syntax, a package word in brackets, a list after 'packages'
+CONTEXTS = ["Variable selection used {a}::regsubsets() and {b}::vif().", "We used the fit function ({a} package) and {b}.",
+            "All analyses were run in R with the packages {a}, {b} and MASS.", "We used R packages such as {a} and {b}.",
+            "Two libraries: {a} and {b}."]
+
+
+@pytest.mark.parametrize("template, names", list(itertools.product(CONTEXTS, [("leaps", "car"), ("modEvA", "mice")])))
+def test_a_known_package_in_a_package_context_is_found(template, names):
+    found = frameworks(template.format(a=names[0], b=names[1]))
+    assert names[0] in found, (template, list(found))
+    if "{b}::" in template or "packages" in template or "libraries" in template:
+        assert names[1] in found, (template, list(found))
+
+
+@pytest.mark.parametrize("text", ["We used std::vector and boost::graph in C++.", "Both package options enable automated tuning.",
+                                  "The library size was ten million reads (leaps and bounds)."])
+def test_words_after_a_package_word_or_before_colons_are_no_packages_unless_known_there(text):
+    assert [n for n in frameworks(text) if n not in ("C++",)] == []
+
+
 # the packages that come with R itself are packages too: stats and splines model, utils and grDevices do not
 @pytest.mark.parametrize("template, name, category", [
     (t, n, c) for t in ["Models were fitted with the R package {n}.", "We used the {n} package in R.",
