@@ -72,6 +72,26 @@ def test_words_after_a_package_word_or_before_colons_are_no_packages_unless_know
     assert [n for n in frameworks(text) if n not in ("C++",)] == []
 
 
+# code that loads or installs a package names it: R's library(), Python's imports, pip and conda
+CODE = ["library({n})", "library(\"{n}\")", "install.packages('{n}')", "from {n}.models import fit_model",
+        "pip install {n}", "conda install -c conda-forge {n}"]
+
+
+@pytest.mark.parametrize("template, name", list(itertools.product(CODE, ["zzfitr", "leaps"])))
+def test_code_that_loads_a_package_names_it(template, name):
+    assert name in frameworks("The script starts with: " + template.format(n=name) + "\n\nThen the models were fitted.")
+
+
+@pytest.mark.parametrize("text, found", [("import leaps as lp", ["leaps"]), ("import zzfitr as z", []),
+                                         ("We import data from sdm outputs.", []), ("Imports from China were counted.", [])])
+def test_a_bare_import_names_only_a_known_package(text, found):
+    assert list(frameworks(text)) == found
+
+
+def test_code_that_loads_an_ambiguous_alias_confirms_it():
+    assert "pandas" in frameworks("import pandas as pd")
+
+
 # the packages that come with R itself are packages too: stats and splines model, utils and grDevices do not
 @pytest.mark.parametrize("template, name, category", [
     (t, n, c) for t in ["Models were fitted with the R package {n}.", "We used the {n} package in R.",
