@@ -209,6 +209,11 @@ HARDWARE_SENTENCES = [
     "The network was trained on an HPC cluster.",
     "The network was trained on a supercomputer.",
     "The network was trained on the Finisterrae III Supercomputer.",
+    *[f"The network was trained on resources provided by {centre}." for centre in [
+        "XSEDE", "Compute Canada", "NAISS", "UPPMAX", "NeSI", "NERSC", "TACC", "SDSC", "NCSA", "PRACE", "CINECA", "GENCI",
+        "LRZ", "HLRS", "the J\u00fclich Supercomputing Centre", "the Pawsey Supercomputing Centre", "NCI Australia", "Sigma2",
+        "EuroHPC", "the Open Science Grid", "ARCHER2", "JASMIN", "Piz Daint", "MareNostrum", "Jean Zay", "Perlmutter",
+        "Fugaku", "Stampede2", "Bridges-2"]],
     "The network was deployed on a Raspberry Pi 4.",
     "The network was deployed on an Arduino.",
     "The network was deployed on an Intel Neural Compute Stick 2.",

@@ -295,3 +295,21 @@ def test_a_supercomputer_is_named_a_supercomputer(sentence):
 
 def test_an_hpc_cluster_is_an_hpc_cluster():
     assert names("Models were trained on the university's HPC cluster.", "cluster") == ["HPC cluster"]
+
+
+# national and academic computing centres, named by acronym or in full
+CENTRES = {"XSEDE": "Extreme Science and Engineering Discovery Environment (XSEDE)", "TACC": "Texas Advanced Computing Center",
+           "NAISS": "National Academic Infrastructure for Supercomputing in Sweden", "LRZ": "Leibniz Supercomputing Centre",
+           "Compute Canada": "Digital Research Alliance of Canada"}
+
+
+@pytest.mark.parametrize("name, sentence", list(itertools.product(CENTRES, [
+    "Training ran on resources provided by the {c}.", "This work used the {c}.", "The models were trained at the {c}."])))
+def test_a_computing_centre_is_named_by_its_short_name(name, sentence):
+    assert names(sentence.format(c=CENTRES[name]), "cluster") == [name]
+
+
+@pytest.mark.parametrize("text", ["Objects were segmented with the SNIC algorithm in Earth Engine.",
+                                  "Jasmin tea was served to the participants.", "The summit of the mountain was reached."])
+def test_words_shaped_like_centre_names_are_no_cluster(text):
+    assert names(text, "cluster") == []
