@@ -76,6 +76,23 @@ def test_keras_in_python_is_not_r_keras():
     assert "R keras" not in names
 
 
+# the deep-learning packages of R: keras and torch listed as R packages, or used in R
+R_PHRASES = ["The networks were built with the {x} (Smith, 2020) and tensorflow (Lee, 2021) R packages.",
+             "Deep learning was done in R with the {x} package.", "We used the {x} R package (v1.0).",
+             "The model was implemented in RStudio with {x}."]
+
+
+@pytest.mark.parametrize("phrase, written, name", [(p, "keras", "R keras") for p in R_PHRASES]
+                         + [(p, "torch", "torch for R") for p in R_PHRASES[1:3]])  # a bare 'torch' needs a package word
+def test_keras_and_torch_reached_from_r_are_the_r_packages(phrase, written, name):
+    names = [i.name for i in frameworks(phrase.format(x=written)).items]
+    assert name in names and "Keras" not in names and "PyTorch" not in names, names
+
+
+def test_pytorch_beside_r_stays_pytorch():
+    assert [i.name for i in frameworks("The network was trained in PyTorch and the results plotted in R.").items][0] == "PyTorch"
+
+
 @pytest.mark.parametrize("spelling", ["scikit-learn", "sklearn", "Scikit-Learn"])
 def test_scikit_learn_spellings(spelling):
     answer = frameworks(f"Random forests were fitted with {spelling}.")
