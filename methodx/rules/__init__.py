@@ -25,7 +25,7 @@ from methodx.rules.models import (
     alias_key,
 )
 from methodx.rules.regex import Regexes
-from methodx.rules.tokens import expand_vocabulary
+from methodx.rules.tokens import expand_vocabulary, expand_words
 
 __all__ = ["QuestionRules", "Rules", "load_rules", "pattern_dir"]
 
@@ -136,11 +136,14 @@ class _Checker:
                 if name in names:
                     raise PatternError(str(path), number, f"name {name!r} is already the name of line {names[name]}")
                 names[name] = number
-            if isinstance(rule, Cue) and rule.tokens:
+            if isinstance(rule, Cue) and (rule.tokens or rule.not_before):
+                field = "tokens"
                 try:
-                    rule = rule.model_copy(update={"tokens": [expand_vocabulary(p, self.vocabulary) for p in rule.tokens]})
+                    tokens = [expand_vocabulary(p, self.vocabulary) for p in rule.tokens]
+                    field = "not_before"
+                    rule = rule.model_copy(update={"tokens": tokens, "not_before": expand_words(rule.not_before, self.vocabulary)})
                 except KeyError as error:
-                    raise PatternError(str(path), number, f"tokens: {error.args[0]}") from None
+                    raise PatternError(str(path), number, f"{field}: {error.args[0]}") from None
             rule._source = (str(path), number)  # where it came from, for errors found when it is compiled
             rules.append(rule)
         return rules

@@ -121,6 +121,8 @@ class Cue(Rule):
     kinds: list[str] = Field(default_factory=list, description="Only mentions of these kinds (all when empty).")
     categories: list[str] = Field(default_factory=list, description="Only mentions of these categories (all when empty).")
     except_categories: list[str] = Field(default_factory=list, description="Never mentions of these categories ('we developed an R package': R is no tool the study made).")
+    not_before: list[str] = Field(default_factory=list, description="Never a mention right before one of these words (lower case; '@NAME' for a "
+                                  "word list): in 'we developed XGBoost models' XGBoost names what the models are made with.")
 
     @model_validator(mode="after")
     def _has_words(self):

@@ -20,6 +20,11 @@ def _words(value: Any, vocabulary: dict[str, list[str]]) -> Any:
     return value
 
 
+def expand_words(words: list[str], vocabulary: dict[str, list[str]]) -> list[str]:
+    """A list of words with every '@NAME' replaced by its words, lower-cased; an unknown NAME raises KeyError."""
+    return [w.lower() for w in _words(words, vocabulary)]
+
+
 def expand_vocabulary(pattern: list[dict[str, Any]], vocabulary: dict[str, list[str]]) -> list[dict[str, Any]]:
     """The pattern with every '@NAME' replaced by its words; an unknown NAME raises KeyError."""
     return [_words(token, vocabulary) for token in pattern]

@@ -208,6 +208,8 @@ class Scope:
                 continue
             if mention.category in cue.except_categories:
                 continue
+            if cue.not_before and self.tokens.word_after(mention.end) in cue.not_before:
+                continue
             aside = self.tokens.bracket(match.start, match.end)
             if aside and not (aside[0] < mention.start and mention.end < aside[1]):
                 continue  # a cue in brackets speaks of what the brackets hold: "PyTorch (available at ...)"

@@ -59,6 +59,11 @@ class Tokens:
         """Character offsets of tokens first..last-1."""
         return self.starts[first], self.ends[last - 1]
 
+    def word_after(self, offset: int) -> str | None:
+        """The first token at or after the offset, lower-cased."""
+        i = bisect_left(self.starts, offset)
+        return self.words[i].lower() if i < len(self.words) else None
+
     def words_between(self, start: int, end: int) -> int:
         """The words between two offsets of the sentence, less those in brackets that lie between them
         (a citation between a cue and a mention does not put them apart)."""

@@ -347,7 +347,10 @@ STILL_USED = ["Our code uses {x} for training.", "We ran our pipeline ({x} 1.8) 
               "We designed and implemented the network in {x}.", "Our software relies on {x}.",
               "{x}, our main library, was used for training.", "We then built 15 separate {x} models.",
               "We also implemented {x} models for each species.", "We first developed {x} classifiers.",
-              "Our {x}-based software ran on a server.", "We trained our {x} model for 50 epochs."]
+              "Our {x}-based software ran on a server.", "We trained our {x} model for 50 epochs.",
+              "We developed {x} models for each species.", "We provide a {x} implementation of the model.",
+              "We have recently developed {x} classifiers for bird songs.", "This paper presents a {x} implementation of YOLO.",
+              "We introduce new {x} networks for sound events."]
 
 
 @pytest.mark.parametrize("sentence, name", list(itertools.product(CREATED, ["birdnetR", "SpeciesMapper"])))

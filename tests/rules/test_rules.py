@@ -86,6 +86,7 @@ MALFORMED = [
     ("judge/cues.jsonl", '{"name": "x4", "category": "use", "phrases": ["x"], "kinds": ["software"]}'),  # not a kind
     ("judge/cues.jsonl", '{"name": "x5", "category": "use", "tokens": [[{"LOWER": {"IN": "@NO_SUCH_LIST"}}]]}'),
     ("judge/cues.jsonl", '{"name": "x6", "category": "use", "tokens": [[]]}'),
+    ("judge/cues.jsonl", '{"name": "x8", "category": "use", "phrases": ["x"], "not_before": ["@NO_SUCH_LIST"]}'),
     ("judge/cues.jsonl", '{"name": "x7", "category": "use", "tokens": [[{"LEMMA": "use"}]]}'),  # no tagger runs
     ("judge/regions.jsonl", '{"name": "r", "category": "citation", "span": "a", "line": "b"}'),  # two shapes
     ("judge/regions.jsonl", '{"name": "r", "category": "footnote", "span": "a"}'),
