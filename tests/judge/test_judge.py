@@ -406,6 +406,23 @@ def test_a_clause_of_the_studys_own_work_is_no_related_work(sentence):
     assert "NVIDIA Tesla V100" in used_items(sentence.format(x="NVIDIA Tesla V100"), question="hardware")
 
 
+# what a tool lets anyone do is no statement of the study's use; a clause of the study's own after 'so we' is
+CAPABILITIES = ["{tool} allows users to train models on {x}.", "{tool} makes it easy to access {x} for big data.",
+                "With {tool}, researchers can run the analysis on {x}.", "{tool} enables users to deploy models on {x}."]
+
+
+@pytest.mark.parametrize("sentence, tool", list(itertools.product(CAPABILITIES, ["Google Earth Engine", "The platform"])))
+def test_what_a_tool_lets_anyone_do_is_no_use(sentence, tool):
+    assert used_items(sentence.format(tool=tool, x="an HPC cluster"), question="hardware") == []
+
+
+@pytest.mark.parametrize("joint", ["so we", "and we", "thus we", "therefore we"])
+def test_a_clause_of_the_study_after_so_we_is_its_own(joint):
+    text = f"Keras makes it easy to build networks, {joint} used it with TensorFlow."
+    assert used_items(text) == ["Keras", "TensorFlow"], text
+    assert used_items(f"Previous studies used Caffe {joint} used PyTorch.") == ["PyTorch"]
+
+
 # a dotted name is a name; an address that holds a name is an address
 @pytest.mark.parametrize("sentence", ["We used {x} to train the model.", "The model was trained with {x} v2.",
                                       "Training ran on {x} for two days."])
