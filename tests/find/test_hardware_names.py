@@ -313,3 +313,10 @@ def test_a_computing_centre_is_named_by_its_short_name(name, sentence):
                                   "Jasmin tea was served to the participants.", "The summit of the mountain was reached."])
 def test_words_shaped_like_centre_names_are_no_cluster(text):
     assert names(text, "cluster") == []
+
+
+@pytest.mark.parametrize("model, variant", list(itertools.product(["GeForce RTX 3060", "RTX 4070", "GTX 1650"], ["Laptop", "Mobile"])))
+def test_a_laptop_gpu_is_one_gpu_and_no_laptop(model, variant):
+    text = f"Training used an NVIDIA {model} {variant} GPU."
+    answer = methodx.answer(text, question="hardware")
+    assert [i.category for i in answer.items] == ["gpu"], [i.name for i in answer.items]
