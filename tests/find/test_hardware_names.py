@@ -320,3 +320,8 @@ def test_a_laptop_gpu_is_one_gpu_and_no_laptop(model, variant):
     text = f"Training used an NVIDIA {model} {variant} GPU."
     answer = methodx.answer(text, question="hardware")
     assert [i.category for i in answer.items] == ["gpu"], [i.name for i in answer.items]
+
+
+@pytest.mark.parametrize("number", ["4000", "5000", "6000", "8000"])
+def test_a_workstation_rtx_is_no_geforce(number):
+    assert names(f"We used an NVIDIA RTX {number} Ada for training.", "gpu") == [f"NVIDIA RTX {number}"]
