@@ -226,6 +226,8 @@ HARDWARE_SENTENCES = [
     "The images were stored on a 4 TB SSD.",
     "The network was trained on a laptop.",
     "The network was trained on a Dell Precision 7920 workstation.",
+    "The network was trained on an NVIDIA DGX A100.",
+    "The network was trained on a Mac mini.",
     "The network was trained on a machine with 16 virtual cores.",
     "The network was trained on an 8-core processor.",
 ]

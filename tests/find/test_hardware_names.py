@@ -325,3 +325,10 @@ def test_a_laptop_gpu_is_one_gpu_and_no_laptop(model, variant):
 @pytest.mark.parametrize("number", ["4000", "5000", "6000", "8000"])
 def test_a_workstation_rtx_is_no_geforce(number):
     assert names(f"We used an NVIDIA RTX {number} Ada for training.", "gpu") == [f"NVIDIA RTX {number}"]
+
+
+@pytest.mark.parametrize("written, name", [("an NVIDIA DGX A100", "NVIDIA DGX A100"), ("an Nvidia DGX-1", "NVIDIA DGX"),
+                                           ("a Mac Pro (2019)", "Apple Mac Pro"), ("an iMac Pro", "Apple iMac Pro"),
+                                           ("a Mac mini", "Apple Mac mini"), ("an Apple Mac Studio", "Apple Mac Studio")])
+def test_gpu_servers_and_apple_desktops_are_named_computers(written, name):
+    assert names(f"The models were trained on {written}.", "other") == [name]
