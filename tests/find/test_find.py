@@ -276,3 +276,13 @@ def test_unlisted_word_without_package_context_is_not_a_package():
 def test_package_phrase_does_not_catch_english_words():
     answer = frameworks("We used the R package to fit the models.")
     assert not [m for m in answer.mentions if m.name.lower() in {"to", "the", "package"}]
+
+
+# a package of a family is named as written: the labels name mlr3 and mlr3tuning, not 'mlr'
+@pytest.mark.parametrize("written", ["mlr3", "mlr3learners", "mlr3tuning", "mlr3pipelines", "mlr3mbo"])
+def test_each_package_of_a_family_keeps_its_name(written):
+    assert [i.name for i in frameworks(f"Models were tuned with the {written} package.").items] == [written]
+
+
+def test_parsnip_is_not_tidymodels():
+    assert [i.name for i in frameworks("Models were specified with the parsnip package and tidymodels.").items] == ["parsnip", "tidymodels"]
