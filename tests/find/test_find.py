@@ -286,3 +286,9 @@ def test_each_package_of_a_family_keeps_its_name(written):
 
 def test_parsnip_is_not_tidymodels():
     assert [i.name for i in frameworks("Models were specified with the parsnip package and tidymodels.").items] == ["parsnip", "tidymodels"]
+
+
+@pytest.mark.parametrize("written", ["MMSegmentation", "MMPose", "PaddleDetection", "KerasNLP", "MatConvNet", "bartMachine",
+                                     "momentuHMM", "CausalImpact", "LIBLINEAR"])
+def test_a_toolkit_of_a_framework_family_is_named_as_written(written):
+    assert [i.name for i in frameworks(f"The models were built with {written}.").items] == [written]
