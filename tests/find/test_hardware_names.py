@@ -332,3 +332,16 @@ def test_a_workstation_rtx_is_no_geforce(number):
                                            ("a Mac mini", "Apple Mac mini"), ("an Apple Mac Studio", "Apple Mac Studio")])
 def test_gpu_servers_and_apple_desktops_are_named_computers(written, name):
     assert names(f"The models were trained on {written}.", "other") == [name]
+
+
+# sizes with decimals: a cloud machine's RAM ("12.7 GB") and a GPU's memory ("10.5 GB")
+@pytest.mark.parametrize("size, written", list(itertools.product(["12.7", "7.5", "1.5"], [
+    "The machine had {s} GB of RAM.", "The VM has {s} GB RAM.", "RAM: {s} GB", "with {s} GB of system memory"])))
+def test_a_ram_size_with_decimals_is_ram(size, written):
+    assert names(written.format(s=size), "ram") == [f"{size} GB RAM"]
+
+
+@pytest.mark.parametrize("written", ["an RTX 2080 Ti with {s} GB memory", "an RTX 2080 Ti ({s} GB)", "a Tesla K80 with {s} GB of memory"])
+def test_a_gpu_memory_with_decimals_is_the_gpus(written):
+    answer = methodx.answer(f"We used {written.format(s='10.5')}.", question="hardware")
+    assert [(i.category, i.details.get("memory")) for i in answer.items] == [("gpu", "10.5 GB")]
