@@ -345,3 +345,10 @@ def test_a_ram_size_with_decimals_is_ram(size, written):
 def test_a_gpu_memory_with_decimals_is_the_gpus(written):
     answer = methodx.answer(f"We used {written.format(s='10.5')}.", question="hardware")
     assert [(i.category, i.details.get("memory")) for i in answer.items] == [("gpu", "10.5 GB")]
+
+
+@pytest.mark.parametrize("written, name", [("32 gigabytes of RAM", "32 GB RAM"), ("64-GB RAM", "64 GB RAM"),
+                                           ("32GB (RAM)", "32 GB RAM"), ("16 GB unified memory", "16 GB RAM"),
+                                           ("1 terabyte of RAM", "1 TB RAM"), ("2 TB of DDR4 memory", "2 TB RAM")])
+def test_ram_written_in_other_ways(written, name):
+    assert names(f"The workstation had {written}.", "ram") == [name]
