@@ -73,6 +73,7 @@ class Pipeline:
             made += [_mention(text, c, d) for c, d in zip(candidates, judged)]
             targets += candidates
             decisions += judged
+            del text  # else this part's Text, with all it keeps, lives on while the next part is read
         for mention, before, after in zip(made, decisions, yield_generic(targets, decisions)):
             if after != before:  # a generic term that yields to a specific one named elsewhere
                 mention.used, mention.reason, mention.rule, mention.cue = after.used, after.reason, after.rule, None  # type: ignore[assignment]
