@@ -88,7 +88,7 @@ class Text:
         """A span of normalised offsets as a Span of the caller's text."""
         s, e = self.norm.span(start, end)
         base = self.norm.base
-        return Span.model_construct(start=s, end=e, text=self.norm.original[s - base:e - base])
+        return Span(start=s, end=e, text=self.norm.original[s - base:e - base])
 
     def sentence_span(self, start: int, end: int) -> Span:
         """The Span of the sentence around start..end, one object for every mention in it; a window of

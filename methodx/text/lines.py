@@ -10,8 +10,9 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 LONG_LINE = 400  # characters: a longer line is no line of a page but text that lost its line breaks
-_LONG = re.compile(rf"[^\n]{{{LONG_LINE}}}")
-_LONG_LINES = re.compile(rf"[^\n]{{{LONG_LINE + 1},}}")
+# anchored at line starts: unanchored, the engine would read on to the line's end from every character
+_LONG = re.compile(rf"^[^\n]{{{LONG_LINE}}}", re.MULTILINE)
+_LONG_LINES = re.compile(rf"^[^\n]{{{LONG_LINE + 1},}}", re.MULTILINE)
 _SINGLE_BREAK = re.compile(r"(?<=[^\s])[ \t]*\n[ \t]*(?=[^\s])")
 
 
