@@ -352,3 +352,14 @@ def test_a_gpu_memory_with_decimals_is_the_gpus(written):
                                            ("1 terabyte of RAM", "1 TB RAM"), ("2 TB of DDR4 memory", "2 TB RAM")])
 def test_ram_written_in_other_ways(written, name):
     assert names(f"The workstation had {written}.", "ram") == [name]
+
+
+@pytest.mark.parametrize("model, spelled", list(itertools.product(["A40", "A10", "L40S", "P40", "M60"], ["2x {m}", "4 × {m}", "8 x {m}"])))
+def test_a_short_data_centre_gpu_needs_a_count_with_x(model, spelled):
+    assert [n for n in names(f"Training used {spelled.format(m=model)}.", "gpu") if n.endswith(model)]
+    assert names(f"Training used the {model} road.", "gpu") == []
+
+
+@pytest.mark.parametrize("text", ["We sampled 2 x T4 plots.", "Serum 2 x T4 levels were measured.", "Larvae reached 2 x L4 size."])
+def test_counted_labels_of_other_fields_are_no_gpu(text):
+    assert names(text, "gpu") == []
