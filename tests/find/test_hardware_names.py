@@ -363,3 +363,16 @@ def test_a_short_data_centre_gpu_needs_a_count_with_x(model, spelled):
 @pytest.mark.parametrize("text", ["We sampled 2 x T4 plots.", "Serum 2 x T4 levels were measured.", "Larvae reached 2 x L4 size."])
 def test_counted_labels_of_other_fields_are_no_gpu(text):
     assert names(text, "gpu") == []
+
+
+@pytest.mark.parametrize("written, name, category", [
+    ("a Hailo-8 accelerator", "Hailo-8", "device"), ("a Hailo 8L", "Hailo-8L", "device"), ("a Hailo AI HAT+", "Hailo AI Kit", "device"),
+    ("a Luxonis OAK-D camera", "Luxonis OAK-D", "device"), ("an OAK-D Lite", "Luxonis OAK-D Lite", "device"),
+    ("an Intel NUC", "Intel NUC", "other")])
+def test_edge_accelerators_and_mini_pcs_are_named(written, name, category):
+    assert names(f"The detector was deployed on {written}.", category) == [name]
+
+
+@pytest.mark.parametrize("text", ["We measured the oak trees.", "Plot Oak-1 was sampled.", "The NUC of the cell was stained."])
+def test_words_shaped_like_edge_devices_are_nothing(text):
+    assert names(text, "device") == [] and names(text, "other") == []
