@@ -169,3 +169,13 @@ def test_a_stop_word_hyphenated_at_a_line_break_is_no_package(word, cut):
          "We trained the model on the {n} library."])))
 def test_a_noun_before_library_is_no_package(noun, phrase):
     assert noun not in frameworks(phrase.format(n=noun))
+
+
+@pytest.mark.parametrize("version", ["v0.12.1", "V1.2", "v2.0-3"])
+def test_a_version_after_a_package_word_is_no_package(version):
+    assert list(frameworks(f"Random forests were fitted with the 'ranger' package {version} (Wright & Ziegler 2017).")) == ["ranger"]
+
+
+@pytest.mark.parametrize("written", ["Maxent (version 3.4.1; Phillips et al., 2017)", "Maxent (v3.4.4)", "Maxent (ver. 3.4)"])
+def test_a_version_in_brackets_right_after_an_ambiguous_name_says_it_is_software(written):
+    assert "MaxEnt" in frameworks(f"We used {written} with default settings.")
