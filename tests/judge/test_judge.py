@@ -423,6 +423,19 @@ def test_a_clause_of_the_study_after_so_we_is_its_own(joint):
     assert used_items(f"Previous studies used Caffe {joint} used PyTorch.") == ["PyTorch"]
 
 
+# 'their' after 'and' or a preposition belongs to a thing of the sentence, not to other people
+@pytest.mark.parametrize("sentence", ["Images and their labels were fed to a CNN in {x}.",
+                                      "Species and their traits were modelled with {x}.",
+                                      "Recordings with their annotations went to a classifier built in {x}."])
+def test_their_of_a_thing_is_no_other_people(sentence):
+    assert used_items(sentence.format(x="TensorFlow")) == ["TensorFlow"]
+
+
+@pytest.mark.parametrize("sentence", ["The authors released their code in {x}.", "Their pipeline relied on {x} as well."])
+def test_their_of_other_people_is_related_work(sentence):
+    assert used_items(sentence.format(x="Caffe")) == []
+
+
 # a dotted name is a name; an address that holds a name is an address
 @pytest.mark.parametrize("sentence", ["We used {x} to train the model.", "The model was trained with {x} v2.",
                                       "Training ran on {x} for two days."])
