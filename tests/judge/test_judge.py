@@ -436,6 +436,14 @@ def test_their_of_other_people_is_related_work(sentence):
     assert used_items(sentence.format(x="Caffe")) == []
 
 
+# verbs of modelling and analysis state use as the verbs of building do: 'modelled with X', 'tuned with X'
+@pytest.mark.parametrize("verb", ["modelled", "modeled", "analysed", "analyzed", "estimated", "calculated", "classified",
+                                  "predicted", "tuned", "optimised"])
+def test_a_verb_of_modelling_with_a_tool_states_use(verb):
+    # 'popular' is a weak not-used cue in reach: only a statement of use makes the tool used
+    assert used_items(f"The data were then {verb} with XGBoost, a popular library.") == ["XGBoost"]
+
+
 # a dotted name is a name; an address that holds a name is an address
 @pytest.mark.parametrize("sentence", ["We used {x} to train the model.", "The model was trained with {x} v2.",
                                       "Training ran on {x} for two days."])
