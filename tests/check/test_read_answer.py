@@ -231,6 +231,7 @@ HARDWARE_SENTENCES = [
     "The network was trained on a laptop.",
     "The network was trained on a Dell Precision 7920 workstation.",
     "The network was trained on an NVIDIA DGX A100.",
+    "The network was trained on AMD Instinct MI250X GPUs.",
     "The network was trained on a Mac mini.",
     "The network was trained on a machine with 16 virtual cores.",
     "The network was trained on an 8-core processor.",

@@ -376,3 +376,13 @@ def test_edge_accelerators_and_mini_pcs_are_named(written, name, category):
 @pytest.mark.parametrize("text", ["We measured the oak trees.", "Plot Oak-1 was sampled.", "The NUC of the cell was stained."])
 def test_words_shaped_like_edge_devices_are_nothing(text):
     assert names(text, "device") == [] and names(text, "other") == []
+
+
+@pytest.mark.parametrize("written", ["a TPUv4 pod", "TPUv3-8 cores", "a TPU v3-8", "Cloud TPU v2"])
+def test_a_tpu_of_any_version_is_a_tpu(written):
+    assert names(f"The models were trained on {written}.", "tpu") == ["TPU"]
+
+
+@pytest.mark.parametrize("written", ["AMD Instinct MI250X", "Instinct MI100", "AMD Instinct MI 300X"])
+def test_amd_instinct_gpus_are_named(written):
+    assert [n for n in names(f"The models were trained on {written} GPUs.", "gpu") if "Instinct" in n]
