@@ -444,6 +444,16 @@ def test_a_verb_of_modelling_with_a_tool_states_use(verb):
     assert used_items(f"The data were then {verb} with XGBoost, a popular library.") == ["XGBoost"]
 
 
+# a choice between two: what the study set aside is only compared, what it chose is used
+CHOICES = ["Instead of {other}, we chose {chosen}.", "Rather than {other}, the study relied on {chosen}.",
+           "{chosen} was preferred over {other} for its flexibility.", "We used {chosen} instead of {other}."]
+
+
+@pytest.mark.parametrize("sentence", CHOICES)
+def test_the_framework_chosen_over_another_is_the_one_used(sentence):
+    assert used_items(sentence.format(chosen="PyTorch", other="TensorFlow")) == ["PyTorch"]
+
+
 # a dotted name is a name; an address that holds a name is an address
 @pytest.mark.parametrize("sentence", ["We used {x} to train the model.", "The model was trained with {x} v2.",
                                       "Training ran on {x} for two days."])
