@@ -454,6 +454,14 @@ def test_the_framework_chosen_over_another_is_the_one_used(sentence):
     assert used_items(sentence.format(chosen="PyTorch", other="TensorFlow")) == ["PyTorch"]
 
 
+# no access to a resource is no use of it
+@pytest.mark.parametrize("sentence", ["We did not have access to a {x}, so all models were trained on a laptop.",
+                                      "Without access to a {x}, training was done on a laptop.",
+                                      "Lacking access to a {x}, we trained on a laptop."])
+def test_no_access_to_hardware_is_no_use(sentence):
+    assert used_items(sentence.format(x="GPU"), question="hardware") == ["laptop"]
+
+
 # a dotted name is a name; an address that holds a name is an address
 @pytest.mark.parametrize("sentence", ["We used {x} to train the model.", "The model was trained with {x} v2.",
                                       "Training ran on {x} for two days."])
