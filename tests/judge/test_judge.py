@@ -431,7 +431,8 @@ def test_their_of_a_thing_is_no_other_people(sentence):
     assert used_items(sentence.format(x="TensorFlow")) == ["TensorFlow"]
 
 
-@pytest.mark.parametrize("sentence", ["The authors released their code in {x}.", "Their pipeline relied on {x} as well."])
+@pytest.mark.parametrize("sentence", ["The authors released their code in {x}.", "Their pipeline relied on {x} as well.",
+                                      "Their model was implemented in {x}.", "Their approach was trained with {x} on GPUs."])
 def test_their_of_other_people_is_related_work(sentence):
     assert used_items(sentence.format(x="Caffe")) == []
 
