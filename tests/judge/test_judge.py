@@ -463,6 +463,14 @@ def test_no_access_to_hardware_is_no_use(sentence):
     assert used_items(sentence.format(x="GPU"), question="hardware") == ["laptop"]
 
 
+# what the study's code is written with, in brackets after the code, is used even where the code is deposited
+@pytest.mark.parametrize("sentence", ["All code ({x} 1.9) is available at https://github.com/x/y.",
+                                      "The scripts ({x}, NumPy) are freely available on Zenodo.",
+                                      "Our implementation ({x}) is deposited on GitHub."])
+def test_the_framework_of_deposited_code_is_used(sentence):
+    assert "PyTorch" in used_items(sentence.format(x="PyTorch"))
+
+
 # a dotted name is a name; an address that holds a name is an address
 @pytest.mark.parametrize("sentence", ["We used {x} to train the model.", "The model was trained with {x} v2.",
                                       "Training ran on {x} for two days."])
