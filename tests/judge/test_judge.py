@@ -471,6 +471,13 @@ def test_the_framework_of_deposited_code_is_used(sentence):
     assert "PyTorch" in used_items(sentence.format(x="PyTorch"))
 
 
+# a running time in seconds or milliseconds on a piece of hardware is this study's measurement
+@pytest.mark.parametrize("time", ["0.1 s", "120 ms", "2 seconds", "1 sec", "3 minutes"])
+def test_a_running_time_on_hardware_states_use(time):
+    text = f"Inference on the CPU was slow, whereas the GPU needed {time} per image."
+    assert "GPU" in used_items(text, question="hardware")
+
+
 # a dotted name is a name; an address that holds a name is an address
 @pytest.mark.parametrize("sentence", ["We used {x} to train the model.", "The model was trained with {x} v2.",
                                       "Training ran on {x} for two days."])
