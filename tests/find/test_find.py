@@ -292,3 +292,9 @@ def test_parsnip_is_not_tidymodels():
                                      "momentuHMM", "CausalImpact", "LIBLINEAR"])
 def test_a_toolkit_of_a_framework_family_is_named_as_written(written):
     assert [i.name for i in frameworks(f"The models were built with {written}.").items] == [written]
+
+
+@pytest.mark.parametrize("row", ["| {n} | {v} |", "{n} | {v}", "{n}\t| {v}"])
+def test_a_version_in_the_next_cell_of_a_pipe_table_is_the_versions(row):
+    text = "Table 3 Software environment.\n| Software | Version |\n" + row.format(n="PyTorch", v="1.9.0")
+    assert [(i.name, i.version) for i in frameworks(text).items] == [("PyTorch", "1.9.0")]
