@@ -73,8 +73,9 @@ def _required(nodes) -> frozenset[str] | None:
 
 
 def _for_the_parser(source: str) -> str:
-    """The source without what the standard parser refuses and the analysis does not need:
-    look-behinds (zero-width; the regex module allows them of any width), \\G, and \\p{...}."""
+    """The source as the standard parser reads it: a look-behind (the regex module allows any width)
+    becomes a plain group when positive, since its text is in every match's sentence, and goes when
+    negative; \\G goes, and \\p{...} becomes \\w."""
     out, i = [], 0
     while i < len(source):
         if source.startswith("(?<=", i) or source.startswith("(?<!", i):
@@ -92,6 +93,8 @@ def _for_the_parser(source: str) -> str:
                 j += 1
                 if depth == 0:
                     break
+            if source.startswith("(?<=", i):
+                out.append("(?:" + _for_the_parser(source[i + 4:j - 1]) + ")")
             i = j
             continue
         if source.startswith("\\G", i):
