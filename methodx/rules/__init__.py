@@ -117,6 +117,18 @@ class _Checker:
         if problem:
             raise PatternError(str(path), number, f"{name}: {problem}")
 
+    def _expanded(self, path: Path, number: int, cue: Cue) -> Cue:
+        """The cue with its '@NAME' word lists expanded; an unknown list is an error naming the line and field."""
+        try:
+            tokens = [expand_vocabulary(p, self.vocabulary) for p in cue.tokens]
+        except KeyError as error:
+            raise PatternError(str(path), number, f"tokens: {error.args[0]}") from None
+        try:
+            not_before = expand_words(cue.not_before, self.vocabulary)
+        except KeyError as error:
+            raise PatternError(str(path), number, f"not_before: {error.args[0]}") from None
+        return cue.model_copy(update={"tokens": tokens, "not_before": not_before})
+
     def scope(self, path: Path, number: int, rule) -> None:
         unknown = set(rule.kinds) - self.kinds
         if unknown:
@@ -138,13 +150,7 @@ class _Checker:
                     raise PatternError(str(path), number, f"name {name!r} is already the name of line {names[name]}")
                 names[name] = number
             if isinstance(rule, Cue) and (rule.tokens or rule.not_before):
-                field = "tokens"
-                try:
-                    tokens = [expand_vocabulary(p, self.vocabulary) for p in rule.tokens]
-                    field = "not_before"
-                    rule = rule.model_copy(update={"tokens": tokens, "not_before": expand_words(rule.not_before, self.vocabulary)})
-                except KeyError as error:
-                    raise PatternError(str(path), number, f"{field}: {error.args[0]}") from None
+                rule = self._expanded(path, number, rule)
             rule._source = (str(path), number)  # where it came from, for errors found when it is compiled
             rules.append(rule)
         return rules
