@@ -209,8 +209,9 @@ HARDWARE_SENTENCES = [
     "The network was trained on an HPC cluster.",
     "The network was trained on a supercomputer.",
     "The network was trained on the Finisterrae III Supercomputer.",
+    "The network was trained on the ARC4 high performance computer.",
     *[f"The network was trained on resources provided by {centre}." for centre in [
-        "XSEDE", "Compute Canada", "NAISS", "UPPMAX", "NeSI", "NERSC", "TACC", "SDSC", "NCSA", "PRACE", "CINECA", "GENCI",
+        "XSEDE", "Compute Canada", "NAISS", "the Swedish National Infrastructure for Computing", "UPPMAX", "NeSI", "NERSC", "TACC", "SDSC", "NCSA", "PRACE", "CINECA", "GENCI",
         "LRZ", "HLRS", "the J\u00fclich Supercomputing Centre", "the Pawsey Supercomputing Centre", "NCI Australia", "Sigma2",
         "EuroHPC", "the Open Science Grid", "ARCHER2", "JASMIN", "Piz Daint", "MareNostrum", "Jean Zay", "Perlmutter",
         "Fugaku", "Stampede2", "Bridges-2"]],

@@ -186,6 +186,19 @@ def test_a_named_cluster_is_found(name):
     assert f"{name} cluster" in names(f"The models were trained on the {name} cluster.", "cluster")
 
 
+@pytest.mark.parametrize("name, kind", list(itertools.product(["ARC4", "Mahuika", "Sulis"], [
+        "HPC facility", "HPC system", "high performance computer", "high-performance computing system",
+        "high performance computing cluster", "computational cluster", "compute cluster"])))
+def test_a_named_cluster_of_any_kind_is_found(name, kind):
+    assert f"{name} {kind}" in names(f"The models were trained on the {name} {kind}.", "cluster")
+
+
+@pytest.mark.parametrize("text", ["The Python HPC library was used to train the model.",
+                                  "An HPC facility would be needed to train the model."])
+def test_hpc_after_a_word_alone_is_no_named_cluster(text):
+    assert [name for name in names(text, "cluster") if name != "HPC cluster"] == []
+
+
 def ram_and_gpus(text):
     return [(i.name, i.details.get("memory")) for i in methodx.answer(text, question="hardware").items
             if i.category in ("ram", "gpu")]
