@@ -130,6 +130,31 @@ def test_related_work_is_only_mentioned():
     assert_only_mentioned("Smith et al. (2019) used Caffe to classify camera trap images.", "Caffe", "related")
 
 
+CITED_AUTHORS = ["Lee et al. (2019)", "Lee et al. [12]", "Lee et al. (12)", "Lee et al. [3, 7]", "Lee et al.12",
+                 "Lee et al.", "Lee and Park [4]", "Lee & Park (2020)", "Lee and Park (12-14)"]
+
+
+@pytest.mark.parametrize("authors, verb", list(itertools.product(CITED_AUTHORS, ["trained", "implemented", "evaluated"])))
+def test_work_of_cited_authors_in_any_citation_style_is_related_work(authors, verb):
+    assert_only_mentioned(f"{authors} {verb} a CNN with Caffe on a Titan X.", "Caffe", "related")
+    assert_not_used(methodx.answer(f"{authors} {verb} a CNN with Caffe on a Titan X.", question="hardware"),
+                    "NVIDIA TITAN X", "related")
+
+
+@pytest.mark.parametrize("authors", CITED_AUTHORS)
+def test_in_cited_authors_fronted_is_related_work(authors):
+    assert_only_mentioned(f"In {authors}, the detector was implemented in Caffe.", "Caffe", "related")
+
+
+@pytest.mark.parametrize("sentence", ["Following {a}, we implemented the detector in Caffe.",
+                                      "As in {a}, the detector was implemented in Caffe.",
+                                      "Data were split as described in {a} and the detector was implemented in Caffe.",
+                                      "Keras and Caffe were used."])
+def test_the_studys_own_work_beside_cited_authors_is_used(sentence):
+    for authors in CITED_AUTHORS:
+        assert_used(sentence.format(a=authors), "Caffe")
+
+
 def test_previous_studies_are_only_mentioned():
     assert_only_mentioned("Previous studies trained similar networks with Caffe.", "Caffe", "related")
 
