@@ -155,6 +155,23 @@ def test_the_studys_own_work_beside_cited_authors_is_used(sentence):
         assert_used(sentence.format(a=authors), "Caffe")
 
 
+@pytest.mark.parametrize("sentence", ["{model} was originally trained with {x}.", "{model} was originally developed in {x}.",
+                                      "The weights of {model} were originally pre-trained with {x}.",
+                                      "The original authors implemented {model} in {x}.",
+                                      "{model}, originally written in {x}, is a detector."])
+@pytest.mark.parametrize("model", ["ResNet-50", "YOLOv3", "The network"])
+def test_how_a_model_was_originally_made_is_others_work(sentence, model):
+    assert_only_mentioned(sentence.format(model=model, x="Caffe"), "Caffe", "related")
+
+
+@pytest.mark.parametrize("sentence", ["We originally trained the network with {x}.",
+                                      "The network, originally developed in Caffe, was re-implemented by us in {x}.",
+                                      "The model was originally proposed by He et al. and we trained it with {x}.",
+                                      "We used the original implementation in {x}."])
+def test_the_studys_own_work_beside_an_original_is_used(sentence):
+    assert_used(sentence.format(x="PyTorch"), "PyTorch")
+
+
 def test_previous_studies_are_only_mentioned():
     assert_only_mentioned("Previous studies trained similar networks with Caffe.", "Caffe", "related")
 
