@@ -399,3 +399,10 @@ def test_a_tpu_of_any_version_is_a_tpu(written):
 @pytest.mark.parametrize("written", ["AMD Instinct MI250X", "Instinct MI100", "AMD Instinct MI 300X"])
 def test_amd_instinct_gpus_are_named(written):
     assert [n for n in names(f"The models were trained on {written} GPUs.", "gpu") if "Instinct" in n]
+
+
+@pytest.mark.parametrize("gpu_label, ram_label, cut", list(itertools.product(
+        ["Video memory", "GPU memory", "Graphics memory", "VRAM"], ["Memory", "RAM", "Memory size", "RAM:"], ["\n", " ", "\t"])))
+def test_a_size_before_the_next_rows_memory_label_is_not_that_memory(gpu_label, ram_label, cut):
+    text = f"The models were trained on this machine.\nGPU NVIDIA RTX 3060\n{gpu_label}{cut}12 GB\n{ram_label}{cut}16 GB"
+    assert [name for name, _ in ram_and_gpus(text)] == ["NVIDIA GeForce RTX 3060", "16 GB RAM"], text
