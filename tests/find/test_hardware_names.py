@@ -406,3 +406,24 @@ def test_amd_instinct_gpus_are_named(written):
 def test_a_size_before_the_next_rows_memory_label_is_not_that_memory(gpu_label, ram_label, cut):
     text = f"The models were trained on this machine.\nGPU NVIDIA RTX 3060\n{gpu_label}{cut}12 GB\n{ram_label}{cut}16 GB"
     assert [name for name, _ in ram_and_gpus(text)] == ["NVIDIA GeForce RTX 3060", "16 GB RAM"], text
+
+
+@pytest.mark.parametrize("model, written", [
+        ("E5-2680 v4", "an E5-2680 v4"), ("E5-2630", "two E5-2630 processors"), ("E5-2690", "an E5-2690 @ 2.6 GHz"),
+        ("E5-2650v2", "E5-2650v2 CPUs"), ("E5-2630", "an Intel E5-2630"), ("E3-1230 v5", "an E3-1230 v5 CPU"),
+        ("Gold 6148", "a Gold 6148 CPU"), ("Silver 4210R", "two Silver 4210R processors"), ("W-2145", "a W-2145 CPU")])
+@pytest.mark.parametrize("sentence", ["Training ran on {x}.", "The server had {x} and 64 GB of RAM."])
+def test_a_xeon_is_known_without_the_word_xeon(model, written, sentence):
+    assert f"Intel Xeon {model}" in names(sentence.format(x=written), "cpu")
+
+
+@pytest.mark.parametrize("text", ["Plots E5-2001 and E5-2002 were sampled for training.", "The Gold 6148 sample was used for training.",
+                                  "Site W-2145 was used to train the model."])
+def test_a_xeon_like_label_without_a_processor_is_no_cpu(text):
+    assert names(text, "cpu") == []
+
+
+@pytest.mark.parametrize("written, name", [("V100-SXM2-32GB", "NVIDIA Tesla V100"), ("V100-PCIE-16GB", "NVIDIA Tesla V100"),
+                                           ("A100-SXM4-40GB", "NVIDIA A100"), ("A100-PCIe", "NVIDIA A100"), ("H100-SXM5", "NVIDIA H100")])
+def test_a_data_centre_gpu_with_its_form_factor_suffix(written, name):
+    assert name in names(f"The models were trained on an {written}.", "gpu")
