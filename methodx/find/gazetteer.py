@@ -61,6 +61,7 @@ class Gazetteer:
         for candidates in self._by_entry.values():
             candidates.sort(key=lambda c: -c[0])  # the longest alias first
         self.entries = frozenset(self._by_entry)
+        self._compiled: dict[str, list[tuple[re.Pattern, Alias, Term]]] = {}
 
     def knows(self, spelling: str) -> bool:
         """True when the spelling is one of the aliases."""
@@ -78,16 +79,24 @@ class Gazetteer:
                 if start and text[start - 1].isalnum():
                     continue  # inside a word: "3gpu"
                 compound = start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()
-                for _, alias, term in self._by_entry[entry]:
+                for pattern, alias, term in self._aliases_of(entry):
                     if compound and alias.needs_cue:
                         continue  # an English word ending a compound is the compound's: "third-party", "open-source"
-                    pattern = _alias_pattern(alias.text, alias.cased, self.plural)
                     match = pattern.match(text if alias.cased else lowered, start)
                     if match:
                         found.append((Candidate(self.kind, term.name, term.category, start, match.end(), term,
                                                 implies=alias.implies + term.implies), alias))
                         break
         return found
+
+    def _aliases_of(self, entry: str) -> list[tuple[re.Pattern, Alias, Term]]:
+        """The aliases a match that starts with the entry word may be, longest first, compiled on first use
+        (kept by entry: the pattern cache's lookup, once per alias tried, cost more than the match)."""
+        aliases = self._compiled.get(entry)
+        if aliases is None:
+            aliases = self._compiled[entry] = [(_alias_pattern(alias.text, alias.cased, self.plural), alias, term)
+                                               for _, alias, term in self._by_entry[entry]]
+        return aliases
 
     def find_patterns(self, text: str, term: Term, patterns: list[regex.Pattern],
                       sentences: list[tuple[int, int]]) -> list[Candidate]:

@@ -4,7 +4,7 @@ The words (the first word of every alias, the triggers of pattern rules) are com
 into one regular expression shaped as a trie, so the text is read once whatever the
 number of words. A word is a run of ASCII letters or of digits ("RTX2080Ti" holds
 "rtx", "2080" and "ti"); it matches only as a whole run ("gpu" is not found in "gpus"
-unless "gpus" is a word too). Other strings ("i7", "c++") are found with str.find.
+unless "gpus" is a word too). Other strings ("i7", "c++") are found anywhere, by a second trie.
 """
 
 import re
@@ -49,7 +49,9 @@ class Scanner:
             parts.append(r"(?<![0-9])(?:" + _trie(digits) + r")(?![0-9])")
         self._source = "|".join(parts)
         self._pattern = re.compile(self._source) if parts else None
-        self._strings = sorted(set(strings))  # a few: one str.find scan each beats an alternation
+        self._strings = sorted(set(strings))
+        # one scan for all strings instead of one str.find each; it stops only where one of them starts
+        self._any_string = re.compile(_trie(self._strings)) if self._strings else None
 
     @cached_property
     def _folded(self) -> re.Pattern | None:
@@ -64,11 +66,14 @@ class Scanner:
             if self._pattern is not None:
                 for match in self._pattern.finditer(lowered):
                     positions[match.group()].append(match.start())
-            for string in self._strings:
-                at = lowered.find(string)
-                while at >= 0:
-                    positions[string].append(at)
-                    at = lowered.find(string, at + len(string))
+            if self._any_string is not None:
+                found = self._any_string.search(lowered)
+                while found:  # every string starting here, then on from the next character: they may overlap
+                    at = found.start()
+                    for string in self._strings:
+                        if lowered.startswith(string, at) and not _repeats(positions[string], at, string):
+                            positions[string].append(at)
+                    found = self._any_string.search(lowered, at + 1)
             return positions
         # lower-casing changed the length of a few characters ('İ'): search the text itself, ignoring case
         if self._folded is not None:
@@ -77,6 +82,11 @@ class Scanner:
         for string in self._strings:
             positions[string] += [match.start() for match in re.finditer(re.escape(string), text, re.IGNORECASE)]
         return positions
+
+
+def _repeats(found: list[int], at: int, string: str) -> bool:
+    """An occurrence overlapping the last one of the same string ('::' in ':::'): str.find would skip it."""
+    return bool(found) and at < found[-1] + len(string)
 
 
 def is_word(trigger: str) -> bool:

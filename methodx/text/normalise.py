@@ -12,6 +12,7 @@ mapped back, so evidence offsets always point into the text passed in.
 import re
 from array import array
 from bisect import bisect_right
+from itertools import accumulate
 from typing import NamedTuple
 
 _SAME_LENGTH = {
@@ -98,16 +99,11 @@ class NormalisedText:
         before and with it, and where it starts and ends before collapsing (compact arrays: PDF text has a
         run of spaces every few words)."""
         if self._run_map is None:
-            runs, removed_so_far, starts, ends = array("q"), array("q"), array("q"), array("q")
-            removed = 0
-            for match in _SPACES.finditer(self._joined or ""):
-                start, end = match.span()
-                runs.append(start - removed)
-                starts.append(start)
-                ends.append(end)
-                removed += end - start - 1
-                removed_so_far.append(removed)
-            self._run_map = (runs, removed_so_far, starts, ends)
+            spans = [match.span() for match in _SPACES.finditer(self._joined or "")]
+            removed_so_far = array("q", accumulate(end - start - 1 for start, end in spans))
+            # a run lands where it started less what earlier runs removed: end - 1 less all removed up to it
+            runs = array("q", [end - 1 - removed for (_, end), removed in zip(spans, removed_so_far)])
+            self._run_map = (runs, removed_so_far, array("q", [s for s, _ in spans]), array("q", [e for _, e in spans]))
             self._joined = None
         return self._run_map
 
@@ -158,6 +154,11 @@ class NormalisedText:
             joined = seg.norm_start + (i - seg.orig_start)
         else:
             joined = seg.norm_end if end and i > seg.orig_start else seg.norm_start
+        # the ends need no map of the runs (a section that is the whole context): none before, all before
+        if joined <= 0:
+            return joined
+        if joined >= self._segments[-1].norm_end:
+            return len(self.text)
         # runs of spaces collapsed to one: what was removed before this offset
         _, removed, run_starts, run_ends = self._space_runs()
         r = bisect_right(run_starts, joined) - 1

@@ -188,3 +188,20 @@ def test_lower_case_triggers_load(patterns_copy):
     _edit_line(target, '"name": "Darknet"', '"triggers": ["darknet"]', '"triggers": ["darknet", "yolo"]')
     rules = methodx.load_rules(str(patterns_copy))
     assert next(t for t in rules.questions["frameworks"].terms if t.name == "Darknet").triggers == ["darknet", "yolo"]
+
+
+@pytest.mark.parametrize("text", [":::::", "a100a10 ka1000 A10G", "c++++ c# c++", "x" * 50, "::a100::"])
+def test_strings_are_found_where_str_find_finds_them(text):
+    """The strings' one trie scan gives each string's positions as a str.find loop does (no overlaps)."""
+    from methodx.find.scan import Scanner
+
+    strings = ["::", "a10", "a100", "a10g", "c++", "c#"]
+    expected: dict[str, list[int]] = {}
+    lowered = text.lower()
+    for string in strings:
+        at = lowered.find(string)
+        while at >= 0:
+            expected.setdefault(string, []).append(at)
+            at = lowered.find(string, at + len(string))
+    found = Scanner(["gpu"], strings).scan(text)
+    assert {k: v for k, v in found.items() if k in strings} == expected
