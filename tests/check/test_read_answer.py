@@ -279,3 +279,15 @@ def test_agreement_with_human_judgements():
     agree = sum(bool(methodx.read_answer(r["answer"] or "", "frameworks" if r["cq"] == 19 else "hardware"))
                 == r["contains_specific_info"] for r in rows)
     assert agree / len(rows) >= 0.95, f"agreement {agree}/{len(rows)}"
+
+
+@pytest.mark.parametrize("denial", ["While the paper does not explicitly state the hardware used for training,",
+                                    "The training hardware is not specified in detail;",
+                                    "The context does not say which GPU was used, but"])
+@pytest.mark.parametrize("report", ["it mentions that", "the paper states that", "the authors note that", "the text says that"])
+@pytest.mark.parametrize("hardware, name", [("a high-performance computing cluster", "HPC cluster"),
+                                            ("an NVIDIA Tesla V100", "NVIDIA Tesla V100"), ("Google Colab", "Google Colab")])
+def test_what_an_answer_reports_after_a_denial_is_asserted(denial, report, hardware, name):
+    answer = f"{denial} {report} the models were trained on {hardware}."
+    assert [i.name for i in methodx.read_answer(answer, "hardware")] == [name], answer
+
