@@ -561,3 +561,29 @@ def test_what_the_study_is_set_against_is_only_mentioned(sentence):
                                       "We compared models trained with {x} and PyTorch."])
 def test_what_outperforms_or_is_compared_is_used(sentence):
     assert_used(sentence.format(x="Caffe"), "Caffe")
+
+
+# --- what hardware could do, or what a user needs, is no use
+
+
+@pytest.mark.parametrize("hardware, name", [("an NVIDIA GPU", "GPU"), ("a Jetson Nano", "NVIDIA Jetson Nano"),
+                                            ("a Raspberry Pi 4", "Raspberry Pi 4")])
+@pytest.mark.parametrize("sentence", ["Users with {hw} can train the model faster.", "{hw} may also run the detector in the field.",
+                                      "The model is light enough to be deployed on {hw}.",
+                                      "The network is small enough for {hw}."])
+def test_what_hardware_could_do_is_no_use(hardware, name, sentence):
+    text = sentence.format(hw=hardware)
+    assert_only_mentioned(text[0].upper() + text[1:], name, question="hardware")
+
+
+@pytest.mark.parametrize("sentence", ["The software runs on computers with at least {x}.", "A machine with a minimum of {x} is needed.",
+                                      "It runs on any computer with {x} or more.", "A computer with {x} or higher is recommended."])
+def test_a_minimum_requirement_is_no_use(sentence):
+    assert_only_mentioned(sentence.format(x="8 GB of RAM"), "8 GB RAM", question="hardware")
+
+
+@pytest.mark.parametrize("sentence", ["We could train the model in 2 h on {hw}.", "We trained for at least 100 epochs on {hw}.",
+                                      "Training took at least two days on {hw}.", "The model was trained on {hw} for 50 epochs or more."])
+def test_the_studys_own_training_beside_a_modal_or_minimum_is_used(sentence):
+    assert_used(sentence.format(hw="an RTX 3090"), "NVIDIA GeForce RTX 3090", question="hardware")
+
