@@ -587,3 +587,11 @@ def test_a_minimum_requirement_is_no_use(sentence):
 def test_the_studys_own_training_beside_a_modal_or_minimum_is_used(sentence):
     assert_used(sentence.format(hw="an RTX 3090"), "NVIDIA GeForce RTX 3090", question="hardware")
 
+
+@pytest.mark.parametrize("cite", ["", " [17]", " (Schneider et al., 2012)"])
+@pytest.mark.parametrize("description", ["an open-source image-processing program", "a public domain, Java-based image-processing program",
+                                         "a timely resource", "a widely used statistical environment", "a modular software suite"])
+def test_what_a_tool_is_describes_it_and_states_no_use(cite, description):
+    text = f"ImageJ{cite} is {description} developed at the National Institutes of Health."
+    assert_only_mentioned(text, "ImageJ")
+
