@@ -595,3 +595,18 @@ def test_what_a_tool_is_describes_it_and_states_no_use(cite, description):
     text = f"ImageJ{cite} is {description} developed at the National Institutes of Health."
     assert_only_mentioned(text, "ImageJ")
 
+
+@pytest.mark.parametrize("sentence", ["Our classification software tool, called {x}, was written in C#.",
+                                      "The software, called {x}, is the first attempt to offer a free tool.",
+                                      "The package, termed {x}, was developed for this study.",
+                                      "During the development of {x}, we used the mouse data for training.",
+                                      "We thank our colleagues for discussions during the development of {x}."])
+def test_the_studys_own_tool_by_its_given_name_is_no_use(sentence):
+    assert_only_mentioned(sentence.format(x="Optuna"), "Optuna", "created")
+
+
+@pytest.mark.parametrize("sentence", ["We used the toolbox called {x}.", "Models were tuned using a software called {x}.",
+                                      "Hyperparameters were tuned with a library, called {x}."])
+def test_a_tool_called_by_name_that_the_study_used_is_used(sentence):
+    assert_used(sentence.format(x="Optuna"), "Optuna")
+
