@@ -216,6 +216,7 @@ HARDWARE_SENTENCES = [
         "EuroHPC", "the Open Science Grid", "ARCHER2", "JASMIN", "Piz Daint", "MareNostrum", "Jean Zay", "Perlmutter",
         "Fugaku", "Stampede2", "Bridges-2"]],
     "The network was deployed on a Raspberry Pi 4.",
+    "The network was trained on an Apple MacBook Pro.",
     "The network was deployed on an Arduino.",
     "The network was deployed on an Intel Neural Compute Stick 2.",
     "The network was deployed on a Kendryte K210.",

@@ -427,3 +427,10 @@ def test_a_xeon_like_label_without_a_processor_is_no_cpu(text):
                                            ("A100-SXM4-40GB", "NVIDIA A100"), ("A100-PCIe", "NVIDIA A100"), ("H100-SXM5", "NVIDIA H100")])
 def test_a_data_centre_gpu_with_its_form_factor_suffix(written, name):
     assert name in names(f"The models were trained on an {written}.", "gpu")
+
+
+@pytest.mark.parametrize("written, name", [("a MacBook Pro", "Apple MacBook Pro"), ("an Apple MacBook Air", "Apple MacBook Air"),
+                                           ("a MacBook", "Apple MacBook"), ("a 2019 MacBookPro", "Apple MacBook Pro")])
+def test_a_macbook_is_named_as_written_not_as_a_laptop(written, name):
+    assert names(f"The models were trained on {written} with 16 GB of RAM.", "other") == [name]
+
