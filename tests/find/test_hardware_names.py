@@ -434,3 +434,15 @@ def test_a_data_centre_gpu_with_its_form_factor_suffix(written, name):
 def test_a_macbook_is_named_as_written_not_as_a_laptop(written, name):
     assert names(f"The models were trained on {written} with 16 GB of RAM.", "other") == [name]
 
+
+@pytest.mark.parametrize("chip", ["M1", "M1 Pro", "M2 Max", "M3 Ultra"])
+@pytest.mark.parametrize("written", ["({chip}, 8-core CPU, 14-core GPU, 16 GB RAM)", "an Apple {chip} chip with a 10-core GPU",
+                                     "the {chip} (8-core CPU, 16-core graphics processing unit)"])
+def test_the_gpu_of_an_apple_chip_is_named_by_the_chip(chip, written):
+    text = "The models were trained on a MacBook Pro " + written.format(chip=chip) + "."
+    assert f"Apple {chip} GPU" in names(text, "gpu"), text
+
+
+def test_cores_of_a_gpu_without_an_apple_chip_are_no_apple_gpu():
+    assert not any(n.startswith("Apple") for n in names("The RTX 3090 has 10496 CUDA cores and a 24-core GPU.", "gpu"))
+
