@@ -446,3 +446,18 @@ def test_the_gpu_of_an_apple_chip_is_named_by_the_chip(chip, written):
 def test_cores_of_a_gpu_without_an_apple_chip_are_no_apple_gpu():
     assert not any(n.startswith("Apple") for n in names("The RTX 3090 has 10496 CUDA cores and a 24-core GPU.", "gpu"))
 
+
+@pytest.mark.parametrize("model, name", [("V100", "NVIDIA Tesla V100"), ("P100", "NVIDIA Tesla P100"), ("K80", "NVIDIA Tesla K80"),
+                                         ("A100", "NVIDIA A100"), ("H100", "NVIDIA H100"), ("A6000", "NVIDIA A6000")])
+@pytest.mark.parametrize("sentence", ["The model was trained on a {m}.", "Training took 3 days on an {m} for 100 epochs.",
+                                      "We trained with a single {m}, using mixed precision.", "All runs used one {m} and 64 GB of RAM."])
+def test_a_data_centre_gpu_bare_after_a_preposition_and_an_article(model, name, sentence):
+    assert name in names(sentence.format(m=model), "gpu")
+
+
+@pytest.mark.parametrize("model", ["V100", "A100", "P100", "K80", "A10", "P40"])
+@pytest.mark.parametrize("sentence", ["Birds were counted on the {m} transect.", "Samples were taken on a {m} plot in 2019.",
+                                      "Data from the {m} site were used to train the model."])
+def test_a_plot_or_site_label_is_no_gpu(model, sentence):
+    assert names(sentence.format(m=model), "gpu") == []
+
