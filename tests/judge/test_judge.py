@@ -134,7 +134,8 @@ CITED_AUTHORS = ["Lee et al. (2019)", "Lee et al. [12]", "Lee et al. (12)", "Lee
                  "Lee et al.", "Lee and Park [4]", "Lee & Park (2020)", "Lee and Park (12-14)"]
 
 
-@pytest.mark.parametrize("authors, verb", list(itertools.product(CITED_AUTHORS, ["trained", "implemented", "evaluated"])))
+@pytest.mark.parametrize("authors, verb", list(itertools.product(CITED_AUTHORS, ["trained", "implemented", "evaluated", "required",
+                                                                                 "took days to train", "classified images with"])))
 def test_work_of_cited_authors_in_any_citation_style_is_related_work(authors, verb):
     assert_only_mentioned(f"{authors} {verb} a CNN with Caffe on a Titan X.", "Caffe", "related")
     assert_not_used(methodx.answer(f"{authors} {verb} a CNN with Caffe on a Titan X.", question="hardware"),
