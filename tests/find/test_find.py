@@ -69,6 +69,15 @@ def test_keras_package_in_r_is_r_keras():
     assert "keras package in R" in answer.text
 
 
+@pytest.mark.parametrize("bracket", ["(R package version 2.3)", "( R package, version 2.2.5)", "(R package; Allaire and Chollet, 2020)"])
+def test_keras_with_r_package_in_its_bracket_is_r_keras(bracket):
+    assert [i.name for i in frameworks(f"The CNN was implemented with Keras {bracket}.").items][0] == "R keras"
+
+
+def test_keras_beside_another_r_package_stays_keras():
+    assert "Keras" in [i.name for i in frameworks("We used Keras and the R package randomForest.").items]
+
+
 def test_keras_in_python_is_not_r_keras():
     answer = frameworks("We used Keras in Python.")
     names = [i.name for i in answer.items]
