@@ -611,3 +611,14 @@ def test_the_studys_own_tool_by_its_given_name_is_no_use(sentence):
 def test_a_tool_called_by_name_that_the_study_used_is_used(sentence):
     assert_used(sentence.format(x="Optuna"), "Optuna")
 
+
+@pytest.mark.parametrize("subject", ["Training", "The code", "This study", "The pipeline", "Inference"])
+def test_the_studys_work_as_subject_of_used_is_use(subject):
+    assert_used(f"{subject} used Caffe with its default settings.", "Caffe")
+
+
+@pytest.mark.parametrize("sentence", ["Their model used Caffe.", "The model of Lee et al. used Caffe.",
+                                      "Previous studies used Caffe.", "Lee et al. [3] used Caffe for training."])
+def test_others_as_subject_of_used_is_related_work(sentence):
+    assert_only_mentioned(sentence, "Caffe", "related")
+

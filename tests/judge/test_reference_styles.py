@@ -144,7 +144,8 @@ def test_an_organisation_in_a_sentence_of_use_is_no_reference_entry(line):
 @pytest.mark.parametrize("access", ["accessed 12 May 2021", "last accessed on 2023-05-01", "Accessed 3 March 2022"])
 @pytest.mark.parametrize("sentence", ["The sample size was calculated using the {x} software (available from: {u}; {a}) [27].",
                                       "Models were built with {x} ({u}, {a}) for all species.",
-                                      "The network was implemented in {x} (available at {u}; {a})."])
+                                      "The network was implemented in {x} (available at {u}; {a}).",
+                                      "Training used {x} (available at {u}; {a}).", "The code used {x} ({u}; {a}) throughout."])
 def test_a_sentence_of_use_with_a_url_and_an_access_date_is_no_reference_entry(access, sentence):
     text = sentence.format(x="PyTorch", u="https://pytorch.org", a=access)
     assert used_in(text, 0, len(text)) == ["PyTorch"], text
