@@ -305,3 +305,16 @@ def test_parsnip_is_not_tidymodels():
 def test_a_version_in_the_next_cell_of_a_pipe_table_is_the_versions(row):
     text = "Table 3 Software environment.\n| Software | Version |\n" + row.format(n="PyTorch", v="1.9.0")
     assert [(i.name, i.version) for i in frameworks(text).items] == [("PyTorch", "1.9.0")]
+
+
+@pytest.mark.parametrize("sentence, category", [
+    ("Calls were classified with {x} (Wildlife Acoustics, Maynard, MA, USA).", "ml"),
+    ("The auto-ID classifier of {x} assigned each call to a species.", "ml"),
+    ("Clusters of calls were built with {x}.", "ml"),
+    ("Recordings were converted to WAV files in {x}.", "other"),
+    ("Spectrograms were viewed in {x} 5.4.", "other")])
+@pytest.mark.parametrize("name", ["Kaleidoscope Pro", "Kaleidoscope Lite"])
+def test_a_sound_analysis_tool_is_a_modelling_tool_when_it_classifies(sentence, category, name):
+    items = frameworks(sentence.format(x=name)).items
+    assert [(i.name, i.category) for i in items] == [(name if name.endswith("Pro") else "Kaleidoscope", category)]
+
