@@ -292,9 +292,17 @@ def test_package_phrase_does_not_catch_english_words():
 @pytest.mark.parametrize("sentence, written", [
     *[("Models were tuned with the {} package.", n) for n in ["mlr3", "mlr3learners", "mlr3tuning", "mlr3pipelines", "mlr3mbo"]],
     *[("The models were built with {}.", n) for n in ["MMSegmentation", "MMPose", "PaddleDetection", "KerasNLP", "MatConvNet",
-                                                      "bartMachine", "momentuHMM", "CausalImpact", "LIBLINEAR"]]])
+                                                      "bartMachine", "momentuHMM", "CausalImpact", "LIBLINEAR", "Detectron",
+                                                      "MLWIC2", "partykit", "blavaan"]]])
 def test_a_package_of_a_family_is_named_as_written(sentence, written):
     assert [i.name for i in frameworks(sentence.format(written)).items] == [written]
+
+
+# an interface package to an engine is named as written, and the engine with it ('R2jags' runs JAGS)
+@pytest.mark.parametrize("written, engine", [("R2jags", "JAGS"), ("rjags", "JAGS"), ("runjags", "JAGS"), ("R2WinBUGS", "WinBUGS"),
+                                             ("R2OpenBUGS", "OpenBUGS"), ("RPresence", "PRESENCE"), ("ChainerCV", "Chainer")])
+def test_an_interface_package_is_named_as_written_with_its_engine(written, engine):
+    assert [i.name for i in frameworks(f"The models were fitted with {written}.").items][:2] == [written, engine]
 
 
 def test_parsnip_is_not_tidymodels():
