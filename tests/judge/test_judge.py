@@ -622,3 +622,14 @@ def test_the_studys_work_as_subject_of_used_is_use(subject):
 def test_others_as_subject_of_used_is_related_work(sentence):
     assert_only_mentioned(sentence, "Caffe", "related")
 
+
+@pytest.mark.parametrize("adverb", ["potentially", "possibly", "probably"])
+@pytest.mark.parametrize("adjective", ["damaging", "harmful", "relevant", "invasive", "toxic"])
+def test_a_hedging_adverb_on_an_adjective_hedges_no_use(adverb, adjective):
+    assert_used(f"Images were screened for {adverb} {adjective} objects using Caffe.", "Caffe")
+
+
+@pytest.mark.parametrize("sentence", ["We will probably use {x}.", "Possibly, {x} was used.", "The model was perhaps built with {x}."])
+def test_a_hedging_adverb_on_the_statement_hedges_it(sentence):
+    assert_only_mentioned(sentence.format(x="Caffe"), "Caffe", "hedge")
+
