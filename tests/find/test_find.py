@@ -265,6 +265,9 @@ def test_invented_r_package_is_found_by_its_context():
     "We fitted the models with the R package 'quokkafit'.",
     "Models were fitted with the quokkafit R package.",
     "Random forests were trained with the Python package 'quokkafit'.",
+    "Models were fitted with quokkafit (version 0.8.27) in Python.",
+    "Models were fitted with quokkafit 0.7.2 in R.",
+    "Models were fitted with quokkafit (v. 1.2.1; Smith 2020) in R.",
 ])
 def test_unlisted_package_name_is_found_by_its_context(text):
     answer = frameworks(text)
@@ -280,6 +283,12 @@ def test_unlisted_package_name_is_found_by_its_context(text):
 def test_unlisted_word_without_package_context_is_not_a_package():
     answer = frameworks("We fitted the models with quokkafit settings.")
     assert not [m for m in answer.mentions if m.name == "quokkafit"]
+
+
+@pytest.mark.parametrize("text", ["Models (version 2.1) in R were fitted.", "The Results (version 1.2) in R.",
+                                  "Data (v1.0) in Python format were used to fit models."])
+def test_a_word_with_a_version_in_a_language_is_no_package(text):
+    assert [m.name for m in frameworks(text).mentions if m.name not in ("R", "Python")] == []
 
 
 def test_package_phrase_does_not_catch_english_words():
