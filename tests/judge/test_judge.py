@@ -629,7 +629,8 @@ def test_a_hedging_adverb_on_an_adjective_hedges_no_use(adverb, adjective):
     assert_used(f"Images were screened for {adverb} {adjective} objects using Caffe.", "Caffe")
 
 
-@pytest.mark.parametrize("sentence", ["We will probably use {x}.", "Possibly, {x} was used.", "The model was perhaps built with {x}."])
+@pytest.mark.parametrize("sentence", ["We will probably use {x}.", "Possibly, {x} was used.", "The model was perhaps built with {x}.",
+                                      "{x} was possibly used.", "{x} was probably used to train the model."])
 def test_a_hedging_adverb_on_the_statement_hedges_it(sentence):
     assert_only_mentioned(sentence.format(x="Caffe"), "Caffe", "hedge")
 
