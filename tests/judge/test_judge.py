@@ -97,6 +97,19 @@ def test_keyword_block_is_only_mentioned():
     assert_only_mentioned("Keywords:\nDeep learning\nTensorFlow\n\nWe study birds.", "TensorFlow", "keyword")
 
 
+@pytest.mark.parametrize("label", ["Keywords:", "Keywords", "KEYWORDS", "Key words", "Key-words:", "KEY-WORDS:", "Index Terms\u2014",
+                                   "Additional keywords:", "K E Y W O R D S"])
+@pytest.mark.parametrize("layout", ["{l} deep learning, Caffe, camera traps", "{l}\ndeep learning\nCaffe\ncamera traps",
+                                    "{l} deep learning; Caffe; camera traps", "{l} deep learning \u00b7 Caffe \u00b7 camera traps"])
+def test_a_keyword_list_in_any_layout_states_no_use(label, layout):
+    assert_only_mentioned(layout.format(l=label) + "\n\nIntroduction\nBirds sing.", "Caffe", "keyword")
+
+
+@pytest.mark.parametrize("opening", ["Key words are important.", "Keywords matter here."])
+def test_a_sentence_that_opens_with_keywords_is_no_keyword_list(opening):
+    assert_used(f"{opening} We trained the network with Caffe.", "Caffe")
+
+
 def test_keyword_block_ends_at_the_blank_line():
     text = "Keywords:\nDeep learning\nTensorFlow\n\nThe model was implemented in TensorFlow."
     found = mentions(text, "TensorFlow")
