@@ -19,6 +19,7 @@ import gzip
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import time
@@ -120,12 +121,15 @@ def fresh(*arguments: str, repeat: int = 5) -> float:
     return best
 
 
-def one_text(text: str, folder: Path) -> tuple[float, float]:
+def one_text(text: str, folder: Path, repeat: int = 3) -> tuple[float, float]:
+    """The median time and peak memory of reading the text, each run in a fresh process (one run is noisy)."""
     path = folder / "text.txt"
     path.write_text(text, encoding="utf-8")
-    out = subprocess.run([sys.executable, "-c", ONE, str(path)], check=True, capture_output=True, text=True).stdout
-    seconds, megabytes = map(float, out.split())
-    return seconds, megabytes
+    runs = []
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, "-c", ONE, str(path)], check=True, capture_output=True, text=True).stdout
+        runs.append(tuple(map(float, out.split())))
+    return statistics.median(s for s, _ in runs), statistics.median(m for _, m in runs)
 
 
 def row(name: str, seconds: float, count: int, megabytes: float, spacy_seconds: float) -> str:
@@ -192,7 +196,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as folder:
         print("## Size\n")
-        print("Paper texts joined to the size, each in a fresh process (the text read once before the clock starts, so that the rules it needs are loaded and compiled; the peak covers both readings):\n")
+        print("Paper texts joined to the size, each the median of three fresh processes (the text read once before the clock starts, so that the rules it needs are loaded and compiled; the peak covers both readings):\n")
         print("| text | seconds | MB/s | peak memory (MB) |")
         print("|---|---:|---:|---:|")
         joined = "\n\n".join(papers)
