@@ -647,3 +647,14 @@ def test_a_hedging_adverb_on_an_adjective_hedges_no_use(adverb, adjective):
 def test_a_hedging_adverb_on_the_statement_hedges_it(sentence):
     assert_only_mentioned(sentence.format(x="Caffe"), "Caffe", "hedge")
 
+
+@pytest.mark.parametrize("sentence", ["A {hw} controlled the camera trap and stored the images.", "Data were logged with a {hw}.",
+                                      "The acoustic recorders were built around a {hw}.", "A {hw} logs the sensor readings every minute."])
+def test_a_board_that_controls_or_logs_the_collection_is_no_compute(sentence):
+    assert_not_used(methodx.answer(sentence.format(hw="Raspberry Pi 4"), question="hardware"), "Raspberry Pi 4", "data_collection")
+
+
+@pytest.mark.parametrize("sentence", ["The detector ran on a {hw} in the camera trap.", "We deployed the model on a {hw} attached to the recorder."])
+def test_a_board_that_runs_the_model_beside_a_collector_is_used(sentence):
+    assert_used(sentence.format(hw="Raspberry Pi 4"), "Raspberry Pi 4", question="hardware")
+
