@@ -9,7 +9,8 @@ each with the first check that fires:
    never state use (a region that yields_to cues waits for step 5: a web address with an access
    date in "we used X (https://..., accessed ...)" is no reference entry);
 3. a term with only_with counts only in sentences matching it (Earth Engine: about models);
-4. a strong not-used cue in scope (hedge, negation, future work, related work);
+4. a strong not-used cue in scope (hedge, negation, future work, related work), unless a use cue
+   it yields to reaches the span too;
 5. a use cue in scope ("we used", "trained on") makes it used;
 6. a weak not-used cue in scope ("such as", "popular") makes it only mentioned;
 7. a generic term ("GPU") without a use cue is only mentioned;
@@ -128,7 +129,9 @@ class Judge:
         if target.lacks_context:
             return Decision(False, "needs_context")
         applying = text.scope(self.cues, sentence).applying(target)
-        strong = next((m for m in applying if m.cue.effect == "not_used" and not m.cue.weak), None)
+        uses = {m.cue.name for m in applying if m.cue.effect == "use"}
+        strong = next((m for m in applying if m.cue.effect == "not_used" and not m.cue.weak
+                       and not uses.intersection(m.cue.yields_to)), None)
         if strong:
             return Decision(False, strong.cue.category, strong.cue.name, (strong.start, strong.end), by_cue=True)
         use = next((m for m in applying if m.cue.effect == "use" and (not region or m.cue.name in region.rule.yields_to)), None)

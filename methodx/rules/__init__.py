@@ -261,10 +261,10 @@ def _load(directory: str, lazy: bool) -> Rules:
     cues = check.rules(root / "judge" / "cues.jsonl", Cue, scoped=True)
     regions = check.rules(root / "judge" / "regions.jsonl", Region)
     names = {cue.name for cue in cues}
-    for region in regions:
-        unknown = sorted(set(region.yields_to) - names)
+    for path, rule in [(root / "judge" / "regions.jsonl", r) for r in regions] + [(root / "judge" / "cues.jsonl", c) for c in cues]:
+        unknown = sorted(set(rule.yields_to) - names)
         if unknown:
-            raise PatternError(str(root / "judge" / "regions.jsonl"), line_of_rule(root / "judge" / "regions.jsonl", region.name),
+            raise PatternError(str(path), line_of_rule(path, rule.name),
                                f"yields_to: no cue named {', '.join(unknown)} in judge/cues.jsonl")
     return Rules(
         directory=directory,

@@ -118,6 +118,8 @@ class Cue(Rule):
     direction: Literal["forward", "backward", "both"] = Field(default="forward", description="forward: the cue comes before the mention.")
     max_words: int = Field(default=12, ge=0, description="How many words may lie between cue and mention.")
     weak: bool = Field(default=False, description="A weak not-used cue yields to a use cue in the same scope.")
+    yields_to: list[str] = Field(default_factory=list, description="Use cues (names in this file) that outweigh this not-used cue "
+                                 "where both reach a mention: a board that records the images and runs the model is used.")
     kinds: list[str] = Field(default_factory=list, description="Only mentions of these kinds (all when empty).")
     categories: list[str] = Field(default_factory=list, description="Only mentions of these categories (all when empty).")
     except_categories: list[str] = Field(default_factory=list, description="Never mentions of these categories ('we developed an R package': R is no tool the study made).")

@@ -654,7 +654,10 @@ def test_a_board_that_controls_or_logs_the_collection_is_no_compute(sentence):
     assert_not_used(methodx.answer(sentence.format(hw="Raspberry Pi 4"), question="hardware"), "Raspberry Pi 4", "data_collection")
 
 
-@pytest.mark.parametrize("sentence", ["The detector ran on a {hw} in the camera trap.", "We deployed the model on a {hw} attached to the recorder."])
+@pytest.mark.parametrize("sentence", ["The detector ran on a {hw} in the camera trap.", "We deployed the model on a {hw} attached to the recorder.",
+                                      "The {hw} captured images and ran the classifier.",
+                                      "A {hw} controlled the camera and ran the trained YOLOv5 detector.",
+                                      "The {hw} recorded audio and performed inference with the CNN."])
 def test_a_board_that_runs_the_model_beside_a_collector_is_used(sentence):
     assert_used(sentence.format(hw="Raspberry Pi 4"), "Raspberry Pi 4", question="hardware")
 

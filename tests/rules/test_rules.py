@@ -302,3 +302,11 @@ def test_a_region_yielding_to_an_unknown_cue_names_its_line(patterns_copy):
                     encoding="utf-8")
     error = refusal(patterns_copy)
     assert "regions.jsonl" in str(error) and "first_persn" in str(error) and error.line
+
+
+def test_a_cue_yielding_to_an_unknown_cue_names_its_line(patterns_copy):
+    path = patterns_copy / "judge/cues.jsonl"
+    path.write_text(path.read_text(encoding="utf-8").replace('"yields_to": ["runs_the_model"]', '"yields_to": ["runs_the_modl"]'),
+                    encoding="utf-8")
+    error = refusal(patterns_copy)
+    assert "cues.jsonl" in str(error) and "runs_the_modl" in str(error) and error.line
