@@ -217,6 +217,7 @@ HARDWARE_SENTENCES = [
         "Fugaku", "Stampede2", "Bridges-2"]],
     "The network was deployed on a Raspberry Pi 4.",
     "The network was trained on an Apple MacBook Pro.",
+    "The network was trained on an Intel Core Ultra 7 155H processor.",
     "The network was trained on an Apple M1 Pro with a 14-core GPU.",
     "The network was deployed on an Arduino.",
     "The network was deployed on an Intel Neural Compute Stick 2.",

@@ -461,3 +461,22 @@ def test_a_data_centre_gpu_bare_after_a_preposition_and_an_article(model, name, 
 def test_a_plot_or_site_label_is_no_gpu(model, sentence):
     assert names(sentence.format(m=model), "gpu") == []
 
+
+@pytest.mark.parametrize("cpu", ["AMD Ryzen 7 5800H with Radeon Graphics", "AMD Ryzen\u2122 5 5600G with AMD Radeon Graphics",
+                                 "Ryzen 7 4800U with Radeon Graphics"])
+def test_a_ryzen_with_radeon_graphics_is_one_cpu(cpu):
+    text = f"The models were trained on a laptop with an {cpu}."
+    assert names(text, "gpu") == [] and any(n.startswith("AMD Ryzen") for n in names(text, "cpu")), text
+
+
+@pytest.mark.parametrize("written, name", [("Radeon RX 6800M", "AMD Radeon RX 6800M"), ("Radeon Pro W6800", "AMD Radeon Pro W6800"),
+                                           ("Radeon RX 7900 XTX", "AMD Radeon RX 7900 XTX"), ("Radeon Pro 5500M", "AMD Radeon Pro 5500M")])
+def test_a_radeon_keeps_its_model_and_suffix(written, name):
+    assert names(f"The models were trained on a {written} GPU.", "gpu") == [name]
+
+
+@pytest.mark.parametrize("written, name", [("Intel Core Ultra 7 155H", "Intel Core Ultra 7 155H"),
+                                           ("Intel\u00ae Core\u2122 Ultra 9 185H", "Intel Core Ultra 9 185H"), ("Core Ultra 5", "Intel Core Ultra 5")])
+def test_an_intel_core_ultra_is_a_cpu(written, name):
+    assert names(f"The models ran on an {written} processor.", "cpu") == [name]
+
