@@ -296,17 +296,10 @@ def test_copy_of_the_patterns_gives_the_same_answers(patterns_copy, seed_texts, 
         assert methodx.answer(text, patterns=str(patterns_copy)) == seed_answers[number]
 
 
-def test_a_region_yielding_to_an_unknown_cue_names_its_line(patterns_copy):
-    path = patterns_copy / "judge/regions.jsonl"
-    path.write_text(path.read_text(encoding="utf-8").replace('"yields_to": ["first_person"', '"yields_to": ["first_persn"'),
-                    encoding="utf-8")
+@pytest.mark.parametrize("file, right, wrong", [("regions.jsonl", '"yields_to": ["first_person"', '"yields_to": ["first_persn"'),
+                                               ("cues.jsonl", '"yields_to": ["runs_the_model"]', '"yields_to": ["runs_the_modl"]')])
+def test_a_rule_yielding_to_an_unknown_cue_names_its_line(patterns_copy, file, right, wrong):
+    path = patterns_copy / "judge" / file
+    path.write_text(path.read_text(encoding="utf-8").replace(right, wrong), encoding="utf-8")
     error = refusal(patterns_copy)
-    assert "regions.jsonl" in str(error) and "first_persn" in str(error) and error.line
-
-
-def test_a_cue_yielding_to_an_unknown_cue_names_its_line(patterns_copy):
-    path = patterns_copy / "judge/cues.jsonl"
-    path.write_text(path.read_text(encoding="utf-8").replace('"yields_to": ["runs_the_model"]', '"yields_to": ["runs_the_modl"]'),
-                    encoding="utf-8")
-    error = refusal(patterns_copy)
-    assert "cues.jsonl" in str(error) and "runs_the_modl" in str(error) and error.line
+    assert file in str(error) and wrong.split('"')[-2] in str(error) and error.line
