@@ -661,3 +661,17 @@ def test_a_board_that_controls_or_logs_the_collection_is_no_compute(sentence):
 def test_a_board_that_runs_the_model_beside_a_collector_is_used(sentence):
     assert_used(sentence.format(hw="Raspberry Pi 4"), "Raspberry Pi 4", question="hardware")
 
+
+@pytest.mark.parametrize("sentence", ["Thanks to GPU computing, training deep networks is now feasible.",
+                                      "Owing to GPU acceleration, deep learning spread quickly.",
+                                      "Due to GPU parallelization, such models train in hours.",
+                                      "Advances in GPU computing have enabled deep learning."])
+def test_what_gpu_computing_did_for_the_field_is_no_use(sentence):
+    assert_not_used(methodx.answer(sentence, question="hardware"), "GPU")
+
+
+@pytest.mark.parametrize("sentence", ["Thanks to the RTX 3090, our training took only 2 h.",
+                                      "We used GPU computing on an RTX 3090 to train the model."])
+def test_the_studys_gpu_beside_thanks_or_gpu_computing_is_used(sentence):
+    assert_used(sentence, "NVIDIA GeForce RTX 3090", question="hardware")
+
