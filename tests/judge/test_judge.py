@@ -675,3 +675,9 @@ def test_what_gpu_computing_did_for_the_field_is_no_use(sentence):
 def test_the_studys_gpu_beside_thanks_or_gpu_computing_is_used(sentence):
     assert_used(sentence, "NVIDIA GeForce RTX 3090", question="hardware")
 
+
+@pytest.mark.parametrize("sentence", ["An R package for {x} is freely downloadable from: https://example.org/x.",
+                                      "{x} is downloadable from the project page.", "The {x} source code is obtainable on request."])
+def test_a_tool_that_is_downloadable_is_deposited_not_used(sentence):
+    assert_only_mentioned(sentence.format(x="Optuna"), "Optuna", "deposition")
+
