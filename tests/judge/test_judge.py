@@ -681,3 +681,14 @@ def test_the_studys_gpu_beside_thanks_or_gpu_computing_is_used(sentence):
 def test_a_tool_that_is_downloadable_is_deposited_not_used(sentence):
     assert_only_mentioned(sentence.format(x="Optuna"), "Optuna", "deposition")
 
+
+@pytest.mark.parametrize("bracket", ["(MATLAB R2019b, The MathWorks, Inc., Natick, MA, USA)", "(MATLAB, MathWorks Inc. Natick, USA, 2019)",
+                                     "(MATLAB 9.7; MathWorks Ltd, Cambridge, UK)"])
+def test_a_tool_in_a_vendor_bracket_is_used(bracket):
+    assert_used(f"The segmentation was computed {bracket}.", "MATLAB")
+
+
+@pytest.mark.parametrize("bracket", ["(MATLAB Development Team, 2019)", "(MATLAB, MathWorks Inc., 2019)"])
+def test_a_tool_in_a_citation_bracket_is_cited(bracket):
+    assert_only_mentioned(f"The segmentation was computed {bracket}.", "MATLAB")
+
