@@ -692,3 +692,16 @@ def test_a_tool_in_a_vendor_bracket_is_used(bracket):
 def test_a_tool_in_a_citation_bracket_is_cited(bracket):
     assert_only_mentioned(f"The segmentation was computed {bracket}.", "MATLAB")
 
+
+@pytest.mark.parametrize("sentence", ["In [12], the authors trained a CNN with Caffe.", "Ref. [12] used Caffe for inference.",
+                                      "Reference [7] implemented the detector in Caffe.", "The study in [9] trained it with Caffe.",
+                                      "The work of [14] used Caffe.", "In ref. 12, Caffe was used.", "[5,6] implemented their models in Caffe."])
+def test_work_of_a_numbered_reference_is_related_work(sentence):
+    assert_only_mentioned(sentence, "Caffe", "related")
+
+
+@pytest.mark.parametrize("sentence", ["In 30 minutes, Caffe trained the model.", "Training in 12 epochs used Caffe.",
+                                      "Images were preprocessed as in [25] and we trained the CNN with Caffe."])
+def test_a_number_that_is_no_reference_leaves_the_studys_use(sentence):
+    assert_used(sentence, "Caffe")
+
