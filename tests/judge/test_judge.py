@@ -705,3 +705,13 @@ def test_work_of_a_numbered_reference_is_related_work(sentence):
 def test_a_number_that_is_no_reference_leaves_the_studys_use(sentence):
     assert_used(sentence, "Caffe")
 
+
+@pytest.mark.parametrize("sentence", ["Next, we will deploy the model on a {hw}.", "We will port the detector to a {hw} next year.",
+                                      "The model is planned to run on a {hw}.", "A version for the {hw} is under development."])
+def test_what_the_study_will_do_is_future_work(sentence):
+    assert_not_used(methodx.answer(sentence.format(hw="Jetson Nano"), question="hardware"), "NVIDIA Jetson Nano", "future")
+
+
+def test_hardware_before_and_will_stays_the_studys():
+    assert_used("The model was trained on an RTX 3090 and will run on a Jetson Nano.", "NVIDIA GeForce RTX 3090", question="hardware")
+
