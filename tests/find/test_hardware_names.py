@@ -480,3 +480,10 @@ def test_a_radeon_keeps_its_model_and_suffix(written, name):
 def test_an_intel_core_ultra_is_a_cpu(written, name):
     assert names(f"The models ran on an {written} processor.", "cpu") == [name]
 
+
+@pytest.mark.parametrize("written, name", [("Tesla-V100", "NVIDIA Tesla V100"), ("Quadro-P6000", "NVIDIA Quadro P6000"),
+                                           ("TITAN-RTX", "NVIDIA TITAN RTX"), ("Tesla-K80", "NVIDIA Tesla K80")])
+@pytest.mark.parametrize("layout", ["GPU: {x}", "The models were trained on a {x}."])
+def test_a_series_and_model_joined_by_a_hyphen(written, name, layout):
+    assert names(layout.format(x=written), "gpu") == [name]
+
