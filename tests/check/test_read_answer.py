@@ -221,6 +221,8 @@ HARDWARE_SENTENCES = [
     "The network was deployed on a Raspberry Pi 4.",
     "The network was trained on an Apple MacBook Pro.",
     "The network was trained on an Intel Core Ultra 7 155H processor.",
+    "The network was trained on IBM POWER9 nodes.", "The network was trained on an Ampere Altra CPU.",
+    "The network was trained on AWS Graviton3 processors.",
     "The network was trained on an Apple M1 Pro with a 14-core GPU.",
     "The network was deployed on an Arduino.",
     "The network was deployed on an Intel Neural Compute Stick 2.",

@@ -487,3 +487,8 @@ def test_an_intel_core_ultra_is_a_cpu(written, name):
 def test_a_series_and_model_joined_by_a_hyphen(written, name, layout):
     assert names(layout.format(x=written), "gpu") == [name]
 
+
+@pytest.mark.parametrize("text", ["Solar power 9 kW was installed to train the model.", "The statistical power 8 times higher helped training."])
+def test_power_and_a_number_is_no_ibm_cpu(text):
+    assert names(text, "cpu") == []
+
