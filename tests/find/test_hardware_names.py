@@ -492,3 +492,12 @@ def test_a_series_and_model_joined_by_a_hyphen(written, name, layout):
 def test_power_and_a_number_is_no_ibm_cpu(text):
     assert names(text, "cpu") == []
 
+
+@pytest.mark.parametrize("written, name", [("RPi 4", "Raspberry Pi 4"), ("RPi4", "Raspberry Pi 4"), ("RPi 3B+", "Raspberry Pi 3B+")])
+def test_a_raspberry_pi_by_its_short_name(written, name):
+    assert names(f"The detector was deployed on an {written}.", "device") == [name]
+
+
+def test_rpi_in_other_senses_is_no_device():
+    assert names("The RPI value was 4 after the model was trained.", "device") == []
+
