@@ -9,7 +9,7 @@ On one core, over ../shared/corpus: the 8,820 RAG prompts and the 315 whole-pape
 - spaCy: the blank English pipeline's make_doc (tokenisation only) on the same texts;
 - Aho-Corasick: pyahocorasick over the lower-cased texts with every gazetteer alias (a floor for
   any dictionary scan; skipped when not installed);
-- the share of the spaCy matchers (Doc of each sentence that holds a candidate, Matcher, PhraseMatcher).
+- the share of the cue matcher (phrases and token patterns on each sentence that holds a candidate).
 Then, each in a fresh process: time and peak memory by text size (10 KB to 10 MB of paper text) and on
 adversarial texts, `import methodx`, and `methodx answer` on a seed (cold start).
 """
@@ -188,7 +188,7 @@ def main() -> int:
         if "scan" in table[corpus]:
             print(row("Aho-Corasick scan of every alias (pyahocorasick)", table[corpus]["scan"], len(texts), megabytes, spacy_seconds))
         print()
-    print(f"The spaCy matchers (a Doc of each sentence holding a candidate, the Matcher and the PhraseMatcher) "
+    print(f"The cue matcher (phrases, token patterns and cue regexes on each sentence holding a candidate) "
           f"take {matchers:.2f} s of the {matched_total:.2f} s methodx spends on the paper texts "
           f"({100 * matchers / matched_total:.0f}%).\n")
 
@@ -216,7 +216,7 @@ def main() -> int:
     print("| measure | seconds |")
     print("|---|---:|")
     print(f"| `import methodx` (fresh process, less {bare:.3f} s of bare interpreter start) | {fresh('-c', 'import methodx') - bare:.3f} |")
-    print(f"| `methodx answer` on a seed, cold (whole command, spaCy loaded for the cue matchers) | "
+    print(f"| `methodx answer` on a seed, cold (whole command) | "
           f"{fresh('-m', 'methodx', 'answer', str(SEED)):.3f} |")
     return 0
 

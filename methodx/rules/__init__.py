@@ -12,6 +12,7 @@ from pathlib import Path
 
 from methodx.errors import PatternError
 from methodx.rules.files import line_of_key, line_of_rule, read_json, read_jsonl, read_model, read_text
+from methodx.rules.matcher import compile_pattern
 from methodx.rules.models import (
     AnswerFormat,
     Cue,
@@ -118,11 +119,15 @@ class _Checker:
             raise PatternError(str(path), number, f"{name}: {problem}")
 
     def _expanded(self, path: Path, number: int, cue: Cue) -> Cue:
-        """The cue with its '@NAME' word lists expanded; an unknown list is an error naming the line and field."""
+        """The cue with its '@NAME' word lists expanded and its token patterns checked; an error names the line and field."""
         try:
             tokens = [expand_vocabulary(p, self.vocabulary) for p in cue.tokens]
+            for pattern in tokens:
+                compile_pattern(pattern)
         except KeyError as error:
             raise PatternError(str(path), number, f"tokens: {error.args[0]}") from None
+        except ValueError as error:
+            raise PatternError(str(path), number, f"tokens: {error}") from None
         try:
             not_before = expand_words(cue.not_before, self.vocabulary)
         except KeyError as error:

@@ -16,12 +16,6 @@ CueCategory = Literal[
 ]
 NOT_USED = frozenset({"example", "hedge", "negation", "future_work", "related_work", "general_statement", "comparison",
                       "created_by_study", "deposition", "data_collection", "query_examples"})
-# what a token pattern may test: the lexical attributes of a Doc made without a tagger or a parser
-TOKEN_ATTRIBUTES = frozenset({
-    "ORTH", "TEXT", "LOWER", "NORM", "LENGTH", "SHAPE", "PREFIX", "SUFFIX", "IS_ALPHA", "IS_ASCII", "IS_DIGIT",
-    "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_BRACKET", "IS_QUOTE", "IS_CURRENCY",
-    "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL", "OP",
-})
 RegionCategory = Literal["citation", "reference_list", "front_matter", "running_header", "keyword_list", "abbreviation_list",
                          "section_heading", "web_address", "related_work"]
 
@@ -113,7 +107,7 @@ class Cue(Rule):
     category: CueCategory
     phrases: list[str] = Field(default_factory=list, description="Literal phrases, matched as whole tokens, case-insensitive unless cased.")
     cased: bool = Field(default=False, description="Match the phrases' letter case exactly.")
-    tokens: list[list[dict[str, Any]]] = Field(default_factory=list, description="spaCy Matcher token patterns; '@NAME' in an IN or NOT_IN list stands for a word list of vocabulary.json.")
+    tokens: list[list[dict[str, Any]]] = Field(default_factory=list, description="Token patterns in spaCy's Matcher language (methodx.rules.matcher says which attributes); '@NAME' in an IN or NOT_IN list stands for a word list of vocabulary.json.")
     regex: str | None = Field(default=None, description="A regular expression, for shapes phrases cannot say (case-insensitive; macros).")
     direction: Literal["forward", "backward", "both"] = Field(default="forward", description="forward: the cue comes before the mention.")
     max_words: int = Field(default=12, ge=0, description="How many words may lie between cue and mention.")
@@ -130,13 +124,8 @@ class Cue(Rule):
     def _has_words(self):
         if not (self.phrases or self.tokens or self.regex):
             raise ValueError("give phrases, tokens or a regex")
-        for pattern in self.tokens:
-            if not pattern or not all(isinstance(token, dict) for token in pattern):
-                raise ValueError("each token pattern is a non-empty list of token objects")
-            unknown = {attr for token in pattern for attr in token} - TOKEN_ATTRIBUTES
-            if unknown:
-                raise ValueError(f"tokens: methodx's Docs have no {sorted(unknown)} (no tagger or parser runs); "
-                                 f"use {', '.join(sorted(TOKEN_ATTRIBUTES))}")
+        if not all(isinstance(pattern, list) and pattern for pattern in self.tokens):
+            raise ValueError("each token pattern is a non-empty list of token objects")
         return self
 
     @property

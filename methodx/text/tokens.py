@@ -1,29 +1,17 @@
-"""Tokens of a sentence, for spaCy's Matcher and PhraseMatcher, and word counts between offsets.
+"""Tokens of a sentence, for the cue matcher, and word counts between offsets.
 
 A token is a run of letters, a run of digits ("V100" is "V" and "100"), or any other
 single character that is not a space ("(", ".", "-"). Phrases in the rule files are
 split the same way, so "e.g." and "set-up" match as written. A word, for the distance
-between a cue and a mention, is a run of letters and digits ("V100" is one word). spaCy is imported on first use only: texts
-without a candidate mention never pay for it.
+between a cue and a mention, is a run of letters and digits ("V100" is one word).
 """
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
-from typing import Any
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 WORD = re.compile(r"[^\W_]+")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-
-
-@lru_cache(maxsize=1)
-def vocab():
-    """The one spaCy Vocab every methodx Doc and matcher shares (lexical attributes such as LOWER, IS_ALPHA)."""
-    from spacy.lang.lex_attrs import LEX_ATTRS
-    from spacy.vocab import Vocab
-
-    return Vocab(lex_attr_getters=LEX_ATTRS)
 
 
 def split(text: str) -> list[str]:
@@ -31,9 +19,9 @@ def split(text: str) -> list[str]:
 
 
 class Tokens:
-    """The tokens of one sentence (offsets, and a spaCy Doc of them), and its words for distances."""
+    """The tokens of one sentence (words and offsets), and its words for distances."""
 
-    __slots__ = ("starts", "ends", "words", "_text", "_span", "_doc", "_words")
+    __slots__ = ("starts", "ends", "words", "_text", "_span", "_words")
 
     def __init__(self, text: str, start: int, end: int):
         self._text = text
@@ -45,15 +33,7 @@ class Tokens:
             self.starts.append(match.start())
             self.ends.append(match.end())
             self.words.append(match.group())
-        self._doc: Any = None  # a spacy.tokens.Doc, made on first use
         self._words: _Words | None = None
-
-    def doc(self):
-        if self._doc is None:
-            from spacy.tokens import Doc
-
-            self._doc = Doc(vocab(), words=self.words)
-        return self._doc
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Character offsets of tokens first..last-1."""

@@ -88,6 +88,8 @@ MALFORMED = [
     ("judge/cues.jsonl", '{"name": "x6", "category": "use", "tokens": [[]]}'),
     ("judge/cues.jsonl", '{"name": "x8", "category": "use", "phrases": ["x"], "not_before": ["@NO_SUCH_LIST"]}'),
     ("judge/cues.jsonl", '{"name": "x7", "category": "use", "tokens": [[{"LEMMA": "use"}]]}'),  # no tagger runs
+    ("judge/cues.jsonl", '{"name": "x9", "category": "use", "tokens": [[{"LOWER": "use", "OP": "{2,1}"}]]}'),
+    ("judge/cues.jsonl", '{"name": "x10", "category": "use", "tokens": [[{"LOWER": {"IN": "use"}}]]}'),
     ("judge/regions.jsonl", '{"name": "r", "category": "citation", "span": "a", "line": "b"}'),  # two shapes
     ("judge/regions.jsonl", '{"name": "r", "category": "footnote", "span": "a"}'),
     ("check/cues.jsonl", '{"name": "y", "category": "denial"}'),
@@ -110,7 +112,7 @@ def test_malformed_line_raises_pattern_error_naming_file_and_line(filename, line
     assert error.path.endswith(filename)
 
 
-def test_a_token_pattern_spacy_refuses_names_its_line(patterns_copy):
+def test_a_token_pattern_the_matcher_refuses_names_its_line(patterns_copy):
     number = append(patterns_copy / "judge/cues.jsonl",
                     '{"name": "bad", "category": "use", "tokens": [[{"LOWER": {"SOUNDS_LIKE": "x"}}]]}')
     with pytest.raises(methodx.PatternError) as caught:
