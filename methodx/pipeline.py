@@ -18,7 +18,7 @@ from methodx.text import Text
 from methodx.text.normalise import NormalisedText
 
 ORDERED_FORMATS = frozenset({"pdf", "tei", "jats", "markdown"})
-PART = 1_000_000  # characters of a document read at a time
+PART = 500_000  # characters of a document read at a time
 
 
 def _paragraph_end(text: str, start: int) -> int:

@@ -15,8 +15,9 @@ subsection of unknown words takes the kind of its parent ("2.5" under "2. Method
 "Keywords" or "Funding" head one paragraph only; after it the section they interrupted goes on.
 """
 
-import itertools
+import heapq
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from methodx.models import Section, SectionKind
@@ -89,7 +90,7 @@ _FUNCTION_WORDS = frozenset(["a", "an", "the", "of", "and", "or", "to", "in", "o
 _PROSE_MIN_WORDS = 20
 _PROSE_MIN_SHARE = 0.2
 _ENTRY_OPENING = re.compile(r"\s*(?:\[\d+\]|\d{1,3}\.\s+[A-Z]|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,? (?:[A-Z]\.|[A-Z]{1,3}\b))")
-_PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
+_PARAGRAPH = re.compile(r"\S(?:.|\n(?![^\S\n]*\n))*")  # up to a blank line (of any white space)
 
 
 @dataclass
@@ -145,79 +146,109 @@ def _numbered(line: str) -> tuple[str, str] | None:
 
 
 class _Lines:
-    """The lines of text[start:end]: where each starts, and its text stripped."""
+    """The lines of text[start:end], each known by the offset where it starts (no copy of the text is made)."""
 
     def __init__(self, text: str, start: int, end: int):
-        self.end = end
-        raw = text[start:end].split("\n")
-        self.starts = list(itertools.accumulate((len(line) + 1 for line in raw[:-1]), initial=start))
-        self.texts = [line.strip() for line in raw]
+        self.text, self.start, self.end = text, start, end
 
-    def blank(self, n: int) -> bool:
-        """Line n is blank, or outside the text."""
-        return not 0 <= n < len(self.texts) or not self.texts[n]
+    def stripped(self, at: int) -> str:
+        """The line at the offset, stripped ("" outside the text)."""
+        if not self.start <= at < self.end:
+            return ""
+        return self.text[at:self._line_end(at)].strip()
 
-    def paragraph_end(self, n: int) -> int:
-        """The number of the first line after the paragraph at line n (or the first one after it)."""
-        while n < len(self.texts) and self.blank(n):
-            n += 1
-        while n < len(self.texts) and not self.blank(n):
-            n += 1
-        return n
+    def blank(self, at: int) -> bool:
+        return not self.stripped(at)
 
-    def start(self, n: int) -> int:
-        return self.starts[n] if n < len(self.texts) else self.end
+    def next(self, at: int) -> int:
+        """Where the line after the one at the offset starts (the end of the text after the last)."""
+        return min(self._line_end(at) + 1, self.end)
+
+    def previous(self, at: int) -> int:
+        """Where the line before the one at the offset starts (-1 before the first)."""
+        if at <= self.start:
+            return -1
+        return self.text.rfind("\n", self.start, at - 1) + 1 or self.start
+
+    def paragraph_end(self, at: int) -> int:
+        """Where the first line after the paragraph at the offset (or the first one after it) starts."""
+        while at < self.end and self.blank(at):
+            at = self.next(at)
+        while at < self.end and not self.blank(at):
+            at = self.next(at)
+        return at
+
+    def _line_end(self, at: int) -> int:
+        end = self.text.find("\n", at, self.end)
+        return self.end if end < 0 else end
 
 
-def _heading_at(lines: _Lines, n: int, markdown_headings: bool) -> tuple[_Heading, int] | None:
-    """The heading that starts at line n, if any, and the number of the first line after it."""
-    start, line = lines.starts[n], lines.texts[n]
+_AFTER_BLANK_LINE = re.compile(r"\n[^\S\n]*\n(?=[^\S\n]*\S)")  # ends where a line after a blank one starts
+_FIRST_AFTER_BLANK = re.compile(r"[^\S\n]*\n(?=[^\S\n]*\S)")
+_MARKDOWN_LINE = re.compile(r"^[^\S\n]*#", re.MULTILINE)
+
+
+def _paragraph_openers(lines: _Lines, markdown: bool) -> Iterator[int]:
+    """Where each line that starts a paragraph starts (in Markdown, each line that starts with "#" too), in order."""
+    text, start, end = lines.text, lines.start, lines.end
+    openers: list[Iterable[int]] = [(m.end() for m in _AFTER_BLANK_LINE.finditer(text, start, end))]
+    first = _FIRST_AFTER_BLANK.match(text, start, end)
+    openers.append([start] if not lines.blank(start) else [first.end()] if first else [])
+    if markdown:
+        openers.append(m.start() for m in _MARKDOWN_LINE.finditer(text, start, end))
+    last = -1
+    for at in heapq.merge(*openers):
+        if at > last:
+            yield at
+            last = at
+
+
+def _heading_at(lines: _Lines, at: int, markdown_headings: bool) -> tuple[_Heading, int] | None:
+    """The heading whose line starts at the offset, if any, and where the first line after it starts."""
+    line = lines.stripped(at)
     markdown = _MARKDOWN.fullmatch(line) if markdown_headings else None
     if markdown:
-        return _Heading(start, line, markdown.group("marks"), kind_of_heading(markdown.group("title"))), n + 1
-    if not lines.blank(n - 1) or len(line) > _MAX_CHARS:
+        return _Heading(at, line, markdown.group("marks"), kind_of_heading(markdown.group("title"))), lines.next(at)
+    if not lines.blank(lines.previous(at)) or len(line) > _MAX_CHARS:
         return None  # a heading starts a paragraph, and is short
     inline = _KEYWORDS_INLINE.match(line)
     if inline:  # "Keywords: deep learning, CNN" labels its own paragraph
-        end = lines.paragraph_end(n)
-        return _Heading(start, inline.group("name"), "", "front_matter", lines.start(end)), end
+        end = lines.paragraph_end(at)
+        return _Heading(at, inline.group("name"), "", "front_matter", end), end
     numbered = _numbered(line)
     title = numbered[1] if numbered else line
     number = numbered[0] if numbered else ""
     name = name_of(title)
+    after = lines.next(at)
     if name in _KIND_OF_NAME or _APPENDIX.fullmatch(title):
         kind = kind_of_heading(title, numbered=bool(numbered))
         if name in _LABELS:
-            end = lines.paragraph_end(n + 1)
-            return _Heading(start, line, number, kind, lines.start(end)), end
-        return _Heading(start, line, number, kind), n + 1
+            end = lines.paragraph_end(after)
+            return _Heading(at, line, number, kind, end), end
+        return _Heading(at, line, number, kind), after
     if not numbered:
         return None
-    if lines.blank(n + 1):
-        return _Heading(start, line, number, kind_of_heading(title, numbered=True)), n + 1
+    if lines.blank(after):
+        return _Heading(at, line, number, kind_of_heading(title, numbered=True)), after
     # a title wrapped onto one more line: "3.3. Comparison of approaches for aquatic\necosystem health"
-    second = lines.texts[n + 1]
+    second = lines.stripped(after)
     wrapped = title + " " + second
-    if lines.blank(n + 2) and second[:1].islower() and _is_title(wrapped):
-        return _Heading(start, line + " " + second, number, kind_of_heading(wrapped, numbered=True)), n + 2
+    if lines.blank(lines.next(after)) and second[:1].islower() and _is_title(wrapped):
+        return _Heading(at, line + " " + second, number, kind_of_heading(wrapped, numbered=True)), lines.next(after)
     return None
 
 
 def headings(text: str, start: int = 0, end: int | None = None, markdown: bool = False) -> list[_Heading]:
     """The headings of text[start:end], in order ("# Title" lines only in Markdown: PDF text has "# Affiliation")."""
     lines = _Lines(text, start, len(text) if end is None else end)
-    texts = lines.texts
     found: list[_Heading] = []
-    n = 0
-    while n < len(texts):
-        # only a line that starts a paragraph (or, in Markdown, starts with "#") can be a heading
-        opens = texts[n] and (n == 0 or not texts[n - 1] or (markdown and texts[n][0] == "#"))
-        heading = _heading_at(lines, n, markdown) if opens else None
-        if heading is None:
-            n += 1
-        else:
+    unread = start  # a heading's lines (a label's paragraph) hold no other heading
+    # only a line that starts a paragraph (or, in Markdown, starts with "#") can be a heading
+    for at in _paragraph_openers(lines, markdown):
+        heading = _heading_at(lines, at, markdown) if at >= unread else None
+        if heading is not None:
             found.append(heading[0])
-            n = heading[1]
+            unread = heading[1]
     return found
 
 

@@ -243,3 +243,16 @@ def test_sections_tile_every_text_of_headings_and_paragraphs():
         chosen = [parts[(n * 7 + i * 5) % len(parts)] for i in range(2 + n % 9)]
         text = "\n\n".join(chosen + [PROSE])
         assert_tiles(text, sections_of(text))
+
+
+BLANK_LINES = {"empty": "\n\n", "spaces": "\n  \n", "tab and spaces": "\n\t \n", "several": "\n\n \n\n", "carriage return": "\n\r\n"}
+
+
+@pytest.mark.parametrize("blank", sorted(BLANK_LINES))
+@pytest.mark.parametrize("lead", ["", "\n", "  \n", "\n\n"])
+def test_blank_lines_of_any_white_space_part_paragraphs_alike(blank, lead):
+    titles = ["Abstract", "1. Introduction", "2 Materials and methods", "2.1. Training", "RESULTS", "References"]
+    text = lead + paper(titles).replace("\n\n", BLANK_LINES[blank])
+    found = [(s.heading, s.kind) for s in sections_of(text) if s.heading]
+    assert found == [(t, k) for t, k in zip(titles, ["abstract", "introduction", "methods", "methods", "results", "references"])]
+    assert_tiles(text, sections_of(text))
