@@ -188,3 +188,26 @@ def test_a_sentence_of_use_with_a_url_and_an_access_date_is_no_reference_entry(a
 ])
 def test_figures_and_tables_with_numbers_are_no_reference_tail(line):
     assert used_in(line, 0, len(line))
+
+
+PACKAGES = [("raster", "Geographic Data Analysis and Modeling", "R", "3.4-5"), ("vegan", "Community Ecology Package", "R", "2.5-7"),
+            ("deepnet", "Deep Learning Toolkit in R", "R", "0.2.1"), ("keras", "R Interface to 'Keras'", "R", "2.3.0"),
+            ("pyod", "Outlier Detection in Python", "Python", "1.0.9")]
+
+
+@pytest.mark.parametrize("name, title, language, version", PACKAGES)
+@pytest.mark.parametrize("shape", ["{t}. {l} package version {v}.", "{t}. {l} package.", "{t}. {l} package version {v}. https://CRAN.R-project.org/package={n}",
+                                   "{n}: {t}. {l} package version {v}.", "{l} package version {v}. URL: https://CRAN.R-project.org/package={n}."])
+def test_a_package_entry_tail_as_cran_cites_it_is_no_use(name, title, language, version, shape):
+    tail = shape.format(t=title, l=language, v=version, n=name)
+    text = f"{PROSE}\n\n{tail}\n\n{PROSE}"
+    assert used_in(text, 0, len(text)) == []
+
+
+@pytest.mark.parametrize("line", [
+    "We used the raster R package version 3.4-5 to prepare the layers.",
+    "Layers were prepared with raster, an R package.",
+    "Models were fitted in R. R package version 2.5-7 of vegan was used.",
+])
+def test_a_package_and_its_version_in_a_sentence_stay_use(line):
+    assert used_in(line, 0, len(line))
