@@ -335,3 +335,22 @@ def test_a_sound_analysis_tool_is_a_modelling_tool_when_it_classifies(sentence, 
     items = frameworks(sentence.format(x=name)).items
     assert [(i.name, i.category) for i in items] == [(name if name.endswith("Pro") else "Kaleidoscope", category)]
 
+
+
+OTHER_LANGUAGES = ["Python", "MATLAB", "Julia", "SAS", "Stata", "C++", "Java"]
+COORDINATIONS = ["{a}, {b}", "{a} and {b}", "{a} or {b}", "{a}/{b}", "{a} & {b}"]
+
+
+@pytest.mark.parametrize("other", OTHER_LANGUAGES)
+@pytest.mark.parametrize("shape", COORDINATIONS)
+@pytest.mark.parametrize("r_first", [True, False])
+def test_r_beside_another_language_is_the_r_language(other, shape, r_first):
+    pair = shape.format(a="R", b=other) if r_first else shape.format(a=other, b="R")
+    answer = frameworks(f"The analyses were carried out in {pair} on the field data.")
+    assert item(answer, "R").category == "language"
+
+
+@pytest.mark.parametrize("text", ["The mean R, G and B values of each image were features.", "Colour as R, a*, b* and L*.",
+                                  "The red (R) and near-infrared (NIR) bands.", "R and G channels were averaged."])
+def test_r_beside_no_language_is_no_language(text):
+    assert [i.name for i in frameworks(text).items] == []
