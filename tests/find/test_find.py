@@ -354,3 +354,16 @@ def test_r_beside_another_language_is_the_r_language(other, shape, r_first):
                                   "The red (R) and near-infrared (NIR) bands.", "R and G channels were averaged."])
 def test_r_beside_no_language_is_no_language(text):
     assert [i.name for i in frameworks(text).items] == []
+
+
+@pytest.mark.parametrize("path, name", [("torch.nn", "PyTorch"), ("torch.optim.Adam", "PyTorch"), ("torch.utils.data.DataLoader", "PyTorch"),
+                                        ("tf.data.Dataset", "TensorFlow"), ("tf.image.resize", "TensorFlow"), ("tf.saved_model", "TensorFlow")])
+@pytest.mark.parametrize("sentence", ["The layers were written with {p}.", "We called {p} to prepare the batches.", "Training used {p} (see the code)."])
+def test_a_module_path_shows_an_ambiguous_name_is_software(path, name, sentence):
+    assert item(frameworks(sentence.format(p=path)), name)
+
+
+@pytest.mark.parametrize("text", ["We lit a torch. Then we walked on.", "The torch.Light was on.", "Each tf.Value was noted.",
+                                  "The torch.pdf manual lies beside the tf.rstudio.com/hub/ pages."])
+def test_a_word_before_a_full_stop_or_a_capital_is_no_module_path(text):
+    assert frameworks(text).items == []
