@@ -258,6 +258,25 @@ def test_hardware_of_the_study_with_a_frequency_adverb_is_used(hardware, sentenc
     assert used_items(sentence.format(h=hardware), question="hardware"), sentence.format(h=hardware)
 
 
+# what the authors advise, and what would make training faster, is no use
+ADVICE = ["We recommend {h} for training.", "We strongly recommend using {h}.", "We would suggest {h} for larger data sets.",
+          "For training, {h} is recommended.", "{h} are highly advised for larger data sets.",
+          "Training on {h} could further reduce the training time.", "Using {h} would greatly shorten the training.",
+          "{h} might speed up the training."]
+MEASURED = ["Training on {h} reduced the training time to two hours.", "Using {h} shortened the training from days to hours.",
+            "We trained on {h}, as the developers recommend for YOLOv5."]
+
+
+@pytest.mark.parametrize("hardware, sentence", list(itertools.product(HARDWARE, ADVICE)))
+def test_advice_and_what_would_be_faster_is_not_used(hardware, sentence):
+    assert used_items(sentence.format(h=hardware), question="hardware") == []
+
+
+@pytest.mark.parametrize("hardware, sentence", list(itertools.product(HARDWARE[:1] + HARDWARE[2:], MEASURED)))
+def test_what_training_on_hardware_did_is_used(hardware, sentence):
+    assert used_items(sentence.format(h=hardware), question="hardware"), sentence.format(h=hardware)
+
+
 # --- examples
 
 
