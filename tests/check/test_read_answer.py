@@ -1,7 +1,6 @@
 """methodx.read_answer: what an answer text (an LLM's, or methodx's own) asserts was used."""
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -9,8 +8,7 @@ import methodx
 from methodx.models import Evidence, Mention
 from methodx.pipeline import pipeline
 from methodx.score import read_jsonl
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+from tests.helpers import CORPUS
 
 
 def read(text, question="frameworks"):
@@ -299,3 +297,17 @@ def test_what_an_answer_reports_after_a_denial_is_asserted(denial, report, hardw
     answer = f"{denial} {report} the models were trained on {hardware}."
     assert [i.name for i in methodx.read_answer(answer, "hardware")] == [name], answer
 
+
+
+@pytest.mark.parametrize("machine, name", [("a standard laptop", "laptop"), ("a standard desktop PC with an Intel Core i7 CPU", "Intel Core i7"),
+                                           ("standard consumer GPUs", "GPU"), ("the CPU of a standard office computer", "CPU")])
+@pytest.mark.parametrize("opening", ["", "No GPU was used; ", "The hardware is not named in detail, but "])
+def test_standard_as_the_adjective_of_a_machine_is_no_general_statement(machine, name, opening):
+    answer = f"{opening}the model was trained on {machine}."
+    assert name in " ".join(i.name for i in methodx.read_answer(answer, "hardware")), answer
+
+
+@pytest.mark.parametrize("answer", ["TensorFlow is the standard framework for deep learning, but the paper names none.",
+                                    "Keras is a standard choice; the context does not say it was used."])
+def test_standard_of_a_framework_is_a_general_statement(answer):
+    assert methodx.read_answer(answer, "frameworks") == []
