@@ -367,3 +367,17 @@ def test_a_module_path_shows_an_ambiguous_name_is_software(path, name, sentence)
                                   "The torch.pdf manual lies beside the tf.rstudio.com/hub/ pages."])
 def test_a_word_before_a_full_stop_or_a_capital_is_no_module_path(text):
     assert frameworks(text).items == []
+
+
+@pytest.mark.parametrize("surname", ["Caruana", "Girshick", "Dikow", "O'Hara"])
+@pytest.mark.parametrize("year", ["1998", "2015", "2019a", "2021b"])
+@pytest.mark.parametrize("shape", ["{s} R ({y}) Multitask learning. Mach Learn 28:41-75.", "as described by {s} R ({y}), the data were split.",
+                                   "Following {s} R ({y}; 2020), we split the data."])
+def test_an_author_initial_r_before_a_year_is_no_language(surname, year, shape):
+    text = shape.format(s=surname, y=year)
+    assert [m for m in methodx.extract(text) if m.name == "R"] == [], text
+
+
+@pytest.mark.parametrize("text", ["Analyses were run in R (4.0.3).", "Analyses were run in R (version 4.0.3).", "Analyses were run in R (v. 4.1)."])
+def test_r_with_a_version_in_brackets_is_the_language(text):
+    assert item(frameworks(text), "R").category == "language"
