@@ -66,9 +66,9 @@ class Regions:
         end = lines.end(here)
         entry_open = entry is not None and (ended is None or ended <= entry) and end - entry <= _ENTRY_MAX_CHARS
         if entry is not None and entry_open and (block is None or block <= entry):
-            return Region(entry, end, lines.cached(("opens", entry), partial(self._opens, lines.text(entry)))[0])
+            return Region(entry, end, lines.cached(("opens", entry), partial(self._opens, lines, entry))[0])
         if block is not None and lines.end(block) >= end - _BLOCK_MAX_CHARS:
-            return Region(block, end, lines.cached(("opens", block), partial(self._opens, lines.text(block)))[1])
+            return Region(block, end, lines.cached(("opens", block), partial(self._opens, lines, block))[1])
         return weak
 
     def _openers_above(self, lines: Lines, line: int) -> tuple[int | None, int | None, int | None]:
@@ -88,7 +88,7 @@ class Regions:
             above = lines.previous(above)
         entry, ended, block = known
         for i in reversed(unread):
-            opens_entry, opens_block = lines.cached(("opens", i), partial(self._opens, lines.text(i)))
+            opens_entry, opens_block = lines.cached(("opens", i), partial(self._opens, lines, i))
             if opens_entry:
                 entry = i
             if any(self._search(lines, i, pattern, literals) for pattern, literals in self._entry_ends):
@@ -108,9 +108,13 @@ class Regions:
 
         return lines.cached(("line", i), compute)
 
-    def _opens(self, line: str) -> tuple[RegionRule | None, RegionRule | None]:
-        """The entry and the block a line opens, if any."""
-        match = self._entry_opener.match(line) if self._entry_opener else None
+    def _opens(self, lines: Lines, i: int) -> tuple[RegionRule | None, RegionRule | None]:
+        """The entry and the block line i opens, if any. An entry's opening may go on to the next line of
+        its paragraph (a long author list wraps before the year); a block's is on its own line."""
+        line = lines.text(i)
+        following = lines.next(i)
+        opening = line + "\n" + lines.text(following) if following is not None and not lines.blank(following) else line
+        match = self._entry_opener.match(opening) if self._entry_opener else None
         entry = self._entry_rules[int(match.lastgroup[len("entry"):])] if match and match.lastgroup else None
         block = next((rule for pattern, _, rule in self._blocks if pattern.search(line)), None)
         return entry, block

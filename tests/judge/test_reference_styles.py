@@ -211,3 +211,14 @@ def test_a_package_entry_tail_as_cran_cites_it_is_no_use(name, title, language, 
 ])
 def test_a_package_and_its_version_in_a_sentence_stay_use(line):
     assert used_in(line, 0, len(line))
+
+
+@pytest.mark.parametrize("style", COMMON + ["association-for-computational-linguistics", "association-for-computing-machinery"])
+@pytest.mark.parametrize("width", [45, 60])
+def test_an_entry_wrapped_at_a_column_width_is_no_use(style, width):
+    """A two-column PDF wraps an entry every few words; a long author list puts the year on the next line."""
+    import textwrap
+
+    for _, entry in entries(style):
+        wrapped = textwrap.fill(entry, width)
+        assert used_in(wrapped, 0, len(wrapped)) == [], wrapped
