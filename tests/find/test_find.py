@@ -381,3 +381,22 @@ def test_an_author_initial_r_before_a_year_is_no_language(surname, year, shape):
 @pytest.mark.parametrize("text", ["Analyses were run in R (4.0.3).", "Analyses were run in R (version 4.0.3).", "Analyses were run in R (v. 4.1)."])
 def test_r_with_a_version_in_brackets_is_the_language(text):
     assert item(frameworks(text), "R").category == "language"
+
+
+@pytest.mark.parametrize("word", ["unmarked", "segmented", "party", "ranger", "lime", "shiny"])
+@pytest.mark.parametrize("shape", ["The strain was an {w} version of mc26030.", "We kept the {w} version from the first survey.",
+                                   "Each {w} version that we saw was noted."])
+def test_a_version_of_something_is_no_software_cue(word, shape):
+    text = shape.format(w=word)
+    assert [m.name for m in methodx.extract(text) if m.kind == "framework"] == [], text
+
+
+@pytest.mark.parametrize("word, name", [("unmarked", "unmarked"), ("segmented", "segmented"), ("ranger", "ranger")])
+@pytest.mark.parametrize("shape", ["Models were fitted with {w} version 1.2.", "Models were fitted with {w} version (1.0.1).", "We used {w} version 3 for the models."])
+def test_a_package_with_its_version_number_is_software(word, name, shape):
+    assert item(frameworks(shape.format(w=word)), name)
+
+
+@pytest.mark.parametrize("keyword", ["Version 3.4.2", "Software", "Statistical Software v4.1", "Package lme4", "Project for Statistical Computing"])
+def test_r_before_a_capitalised_keyword_is_the_language(keyword):
+    assert item(frameworks(f"Statistical analyses were performed in R {keyword}."), "R").category == "language"
