@@ -179,3 +179,10 @@ def test_a_version_after_a_package_word_is_no_package(version):
 @pytest.mark.parametrize("written", ["Maxent (version 3.4.1; Phillips et al., 2017)", "Maxent (v3.4.4)", "Maxent (ver. 3.4)"])
 def test_a_version_in_brackets_right_after_an_ambiguous_name_says_it_is_software(written):
     assert "MaxEnt" in frameworks(f"We used {written} with default settings.")
+
+
+@pytest.mark.parametrize("word", ["dependencies", "documentation", "installation", "development", "repository", "vignette", "flexible", "comprehensive"])
+@pytest.mark.parametrize("shape", ["For details, see the R package {w} (CRAN).", "We list the R package {w}, as CRAN does.", "It is a {w} R package for ecology."])
+def test_a_word_about_packages_is_no_package_name(word, shape):
+    text = shape.format(w=word)
+    assert word not in [m.name for m in methodx.extract(text)], text
