@@ -501,3 +501,10 @@ def test_a_raspberry_pi_by_its_short_name(written, name):
 def test_rpi_in_other_senses_is_no_device():
     assert names("The RPI value was 4 after the model was trained.", "device") == []
 
+
+
+@pytest.mark.parametrize("place", ["Minnesota", "Pittsburgh", "Ohio", "Barcelona"])
+@pytest.mark.parametrize("kind", ["Supercomputing Institute", "Supercomputing Center", "Supercomputer Centre", "Supercomputing Facility", "Supercomputing Service"])
+def test_a_supercomputing_centre_is_named_by_its_place(place, kind):
+    answer = methodx.answer(f"Models were trained using resources of the {place} {kind}.", question="hardware")
+    assert [i.name for i in answer.items] == [f"{place} {kind}"]

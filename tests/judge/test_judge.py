@@ -734,3 +734,23 @@ def test_what_the_study_will_do_is_future_work(sentence):
 def test_hardware_before_and_will_stays_the_studys():
     assert_used("The model was trained on an RTX 3090 and will run on a Jetson Nano.", "NVIDIA GeForce RTX 3090", question="hardware")
 
+
+
+# thanks for the resources a study ran on state their use; what the availability of hardware did for the field does not
+THANKS = ["We acknowledge {r} for the availability of high-performance computing resources.",
+          "The authors thank {r} for the provision of computing time.", "We are grateful to {r} for access to its GPU nodes.",
+          "We gratefully acknowledge {r} for the allocation of computing time."]
+RESOURCES = [("CINECA", "CINECA"), ("the Pittsburgh Supercomputing Center", "Pittsburgh Supercomputing Center"), ("the Cedar cluster", "Cedar cluster")]
+
+
+@pytest.mark.parametrize("sentence", THANKS)
+@pytest.mark.parametrize("resource, name", RESOURCES)
+def test_thanks_for_computing_resources_state_their_use(sentence, resource, name):
+    assert name in used_items(sentence.format(r=resource), question="hardware")
+
+
+@pytest.mark.parametrize("sentence", ["The availability of GPUs has enabled deep learning in ecology.",
+                                      "We note that the availability of GPUs has revolutionized deep learning.",
+                                      "The availability of high-performance computing clusters has transformed ecology."])
+def test_what_the_availability_of_hardware_did_for_the_field_is_no_use(sentence):
+    assert used_items(sentence, question="hardware") == []
