@@ -189,7 +189,7 @@ def main() -> int:
             print(row("Aho-Corasick scan of every alias (pyahocorasick)", table[corpus]["scan"], len(texts), megabytes, spacy_seconds))
         print()
     print(f"The cue matcher (phrases, token patterns and cue regexes on each sentence holding a candidate) "
-          f"take {matchers:.2f} s of the {matched_total:.2f} s methodx spends on the paper texts "
+          f"takes {matchers:.2f} s of the {matched_total:.2f} s methodx spends on the paper texts "
           f"({100 * matchers / matched_total:.0f}%).\n")
 
     import tempfile
