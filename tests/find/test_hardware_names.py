@@ -508,3 +508,21 @@ def test_rpi_in_other_senses_is_no_device():
 def test_a_supercomputing_centre_is_named_by_its_place(place, kind):
     answer = methodx.answer(f"Models were trained using resources of the {place} {kind}.", question="hardware")
     assert [i.name for i in answer.items] == [f"{place} {kind}"]
+
+
+SOCS = [("Qualcomm Snapdragon 855", "Qualcomm Snapdragon 855"), ("Snapdragon 8 Gen 2", "Qualcomm Snapdragon 8 Gen 2"),
+        ("Apple A14 Bionic", "Apple A14 Bionic"), ("A16 Bionic", "Apple A16 Bionic"), ("MediaTek Dimensity 1200", "MediaTek Dimensity 1200"),
+        ("MediaTek Helio P60", "MediaTek Helio P60"), ("MediaTek Pumpkin i500", "MediaTek Pumpkin i500"), ("Exynos 2100", "Samsung Exynos 2100"),
+        ("Kirin 990", "HiSilicon Kirin 990"), ("Google Tensor G2", "Google Tensor G2")]
+
+
+@pytest.mark.parametrize("written, name", SOCS)
+@pytest.mark.parametrize("sentence", ["The model ran on a phone with a {s} chip.", "Inference was timed on the {s}.", "We deployed the app on a {s} board."])
+def test_a_system_on_chip_is_a_device(written, name, sentence):
+    answer = methodx.answer(sentence.format(s=written), question="hardware")
+    assert [(i.name, i.category) for i in answer.items] == [(name, "device")]
+
+
+@pytest.mark.parametrize("text", ["We drank a Kirin beer after fieldwork.", "The Tensor of the model was saved.", "Snapdragon flowers were counted."])
+def test_words_of_chip_names_alone_are_no_device(text):
+    assert methodx.answer(text, question="hardware").items == []
