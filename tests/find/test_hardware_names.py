@@ -526,3 +526,16 @@ def test_a_system_on_chip_is_a_device(written, name, sentence):
 @pytest.mark.parametrize("text", ["We drank a Kirin beer after fieldwork.", "The Tensor of the model was saved.", "Snapdragon flowers were counted."])
 def test_words_of_chip_names_alone_are_no_device(text):
     assert methodx.answer(text, question="hardware").items == []
+
+
+@pytest.mark.parametrize("written", ["memory: 16 GB", "Memory: 16 GB", "memory:16GB", "RAM is 16 GB", "the RAM was 16 GB", "main memory is 16 GB"])
+@pytest.mark.parametrize("frame", ["Environment: CPU: Intel i7-9700; GPU: GTX 1660; {w}; OS: Ubuntu.", "We trained on a PC whose {w}."])
+def test_system_memory_in_a_list_of_parts_or_a_clause_is_ram(written, frame):
+    answer = methodx.answer(frame.format(w=written), question="hardware")
+    assert "16 GB RAM" in [i.name for i in answer.items]
+
+
+@pytest.mark.parametrize("written", ["GPU memory: 24 GB", "video memory: 24 GB", "graphics memory: 24 GB", "GPU memory is 24 GB"])
+def test_the_memory_of_a_gpu_is_no_ram(written):
+    answer = methodx.answer(f"We trained on an RTX 3090; {written}.", question="hardware")
+    assert [i for i in answer.items if i.category == "ram"] == []
