@@ -179,6 +179,8 @@ HARDWARE_SENTENCES = [
     "The network was deployed on a HiSilicon Kirin 990.",
     "The network was deployed on a Google Tensor G2.",
     "The network was trained on an AMD Radeon RX 580 GPU.",
+    "The network was trained on an Intel Arc A770 GPU.",
+    "The network was trained on an NVIDIA GeForce 940MX GPU.",
     "The network was trained on two GPUs.",
     "The network ran on a Coral Edge TPU.",
     "The network was trained on a TPU.",

@@ -539,3 +539,21 @@ def test_system_memory_in_a_list_of_parts_or_a_clause_is_ram(written, frame):
 def test_the_memory_of_a_gpu_is_no_ram(written):
     answer = methodx.answer(f"We trained on an RTX 3090; {written}.", question="hardware")
     assert [i for i in answer.items if i.category == "ram"] == []
+
+
+OLDER_AND_RARER = [("Tesla M2090", "NVIDIA Tesla M2090"), ("Tesla C2050", "NVIDIA Tesla C2050"), ("NVIDIA T1000", "NVIDIA T1000"),
+                   ("NVIDIA T600", "NVIDIA T600"), ("Intel Arc A770", "Intel Arc A770"), ("Intel Arc A370M", "Intel Arc A370M"),
+                   ("NVIDIA GeForce 940MX", "NVIDIA GeForce 940MX"), ("GeForce 920M", "NVIDIA GeForce 920M"),
+                   ("Intel Core 2 Duo", "Intel Core 2 Duo"), ("Intel Core 2 Quad Q6600", "Intel Core 2 Quad Q6600")]
+
+
+@pytest.mark.parametrize("written, name", OLDER_AND_RARER)
+@pytest.mark.parametrize("sentence", ["We trained the model on a {h}.", "Training used one {h} for two days.", "All models ran on the {h} of a desktop computer."])
+def test_older_and_rarer_processors_are_named(written, name, sentence):
+    answer = methodx.answer(sentence.format(h=written), question="hardware")
+    assert name in [i.name for i in answer.items]
+
+
+@pytest.mark.parametrize("text", ["The T1000 plot was sampled twice.", "Section C2050 of the report.", "The arc of 940 m was walked."])
+def test_labels_like_model_numbers_are_no_processor(text):
+    assert methodx.answer(text, question="hardware").items == []
