@@ -80,7 +80,7 @@ def _quantity(op: str) -> tuple[int, int]:
 class Step:
     """One token of a pattern: its test, how often it repeats, and its words when it is one of fixed words."""
 
-    __slots__ = ("test", "low", "high", "words")
+    __slots__ = ("test", "low", "high", "words", "only")
 
     def __init__(self, token: Any):
         if not isinstance(token, dict):
@@ -106,6 +106,14 @@ class Step:
                 if not isinstance(value, int) or isinstance(value, bool):
                     raise ValueError(f"LENGTH {value!r}: give a number")
                 tests.append(_length(value))
+        # the lower-cased words the token is, when that is all it says: such patterns are compared word by word
+        self.only: frozenset[str] | None = None
+        value = token.get("LOWER")
+        if set(token) == {"LOWER"}:
+            if isinstance(value, str):
+                self.only = frozenset([value])
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                self.only = frozenset(value["IN"])
         if not tests:
             self.test: Test = lambda text, lower: True
         else:
@@ -122,11 +130,13 @@ def compile_pattern(pattern: Any) -> list[Step]:
 class TokenMatcher:
     """Token patterns and phrases under integer keys, matched against a sentence's words.
 
-    A pattern whose first token is one of fixed words is tried only where such a word stands; the
-    others only on a sentence holding a word of each of their required fixed tokens.
+    A pattern of fixed words only (most phrases) is compared word by word where its first word stands;
+    a pattern whose first token is one of fixed words is tried only there too; the others only on a
+    sentence holding a word of each of their required fixed tokens.
     """
 
     def __init__(self):
+        self._fixed: defaultdict[str, list[tuple[int, list[frozenset[str]]]]] = defaultdict(list)  # fixed words only
         self._by_first: defaultdict[str, list[tuple[int, list[Step]]]] = defaultdict(list)
         self._anywhere: list[tuple[int, list[Step], list[frozenset[str]]]] = []
 
@@ -140,7 +150,11 @@ class TokenMatcher:
 
     def _add(self, key: int, steps: list[Step]) -> None:
         first = steps[0]
-        if first.low > 0 and first.words is not None:
+        fixed = [step.only for step in steps if step.only is not None]
+        if len(fixed) == len(steps):
+            for word in fixed[0]:
+                self._fixed[word].append((key, fixed[1:]))
+        elif first.low > 0 and first.words is not None:
             for word in first.words:
                 self._by_first[word].append((key, steps))
         else:
@@ -151,7 +165,12 @@ class TokenMatcher:
         """Every (key, first token, token after the last) that matches, each once."""
         lowers = [w.lower() for w in words]
         found: set[tuple[int, int, int]] = set()
+        n = len(lowers)
         for start, lower in enumerate(lowers):
+            for key, rest in self._fixed.get(lower, ()):
+                end = start + 1 + len(rest)
+                if end <= n and all(lowers[start + 1 + j] in only for j, only in enumerate(rest)):
+                    found.add((key, start, end))
             for key, steps in self._by_first.get(lower, ()):
                 for end in _ends(steps, words, lowers, start):
                     found.add((key, start, end))
@@ -159,7 +178,10 @@ class TokenMatcher:
             present = set(lowers)
             for key, steps, needs in self._anywhere:
                 if all(need & present for need in needs):
-                    for start in range(len(words)):
+                    first = steps[0]
+                    for start in range(n):
+                        if first.low > 0 and not first.test(words[start], lowers[start]):
+                            continue  # cheaper than a search that fails at once
                         for end in _ends(steps, words, lowers, start):
                             found.add((key, start, end))
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
