@@ -319,3 +319,9 @@ def test_standard_as_the_adjective_of_a_machine_is_no_general_statement(machine,
                                     "Keras is a standard choice; the context does not say it was used."])
 def test_standard_of_a_framework_is_a_general_statement(answer):
     assert methodx.read_answer(answer, "frameworks") == []
+
+
+@pytest.mark.parametrize("answer", ["The study used an unspecified GPU for training.", "An unspecified NVIDIA GPU was used to train the model.",
+                                    "Training ran on unspecified GPUs of the university cluster."])
+def test_an_unspecified_part_is_still_asserted(answer):
+    assert "GPU" in [i.name for i in methodx.read_answer(answer, "hardware")]

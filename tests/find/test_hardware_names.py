@@ -557,3 +557,15 @@ def test_older_and_rarer_processors_are_named(written, name, sentence):
 @pytest.mark.parametrize("text", ["The T1000 plot was sampled twice.", "Section C2050 of the report.", "The arc of 940 m was walked."])
 def test_labels_like_model_numbers_are_no_processor(text):
     assert methodx.answer(text, question="hardware").items == []
+
+
+@pytest.mark.parametrize("text", ["The model was trained on Kaggle's free GPUs.", "We trained the network with Kaggle GPUs.",
+                                  "Training used the Kaggle TPUs.", "We trained in Kaggle notebooks."])
+def test_kaggle_as_the_place_of_training_is_a_cloud(text):
+    assert "Kaggle Notebooks" in [i.name for i in methodx.answer(text, question="hardware").items]
+
+
+@pytest.mark.parametrize("text", ["Data were downloaded from Kaggle.", "The Kaggle dataset was used for training on a GPU.",
+                                  "The images come from a Kaggle competition."])
+def test_kaggle_as_a_source_of_data_is_no_cloud(text):
+    assert "Kaggle Notebooks" not in [i.name for i in methodx.answer(text, question="hardware").items]
