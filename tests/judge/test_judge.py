@@ -754,3 +754,14 @@ def test_thanks_for_computing_resources_state_their_use(sentence, resource, name
                                       "The availability of high-performance computing clusters has transformed ecology."])
 def test_what_the_availability_of_hardware_did_for_the_field_is_no_use(sentence):
     assert used_items(sentence, question="hardware") == []
+
+
+@pytest.mark.parametrize("name, version", [("Keras", "version 2.2.4"), ("randomForest", "4.6-14"), ("TensorFlow", "v2.4.1"), ("scikit-learn", "0.24.2")])
+@pytest.mark.parametrize("year", ["2018", "2021"])
+def test_a_name_with_its_version_and_year_in_brackets_is_no_citation(name, version, year):
+    assert name in used_items(f"The classifier was trained in Python ({name} {version}, {year}).")
+
+
+@pytest.mark.parametrize("bracket", ["(Keras, 2015)", "(Keras, n.d.)", "(Chollet et al., 2015, p. 12)"])
+def test_an_author_and_year_in_brackets_stays_a_citation(bracket):
+    assert used_items(f"The idea was described before {bracket}.") == []
