@@ -40,7 +40,10 @@ def _string_test(lowered: bool, value: Any) -> Test:
         if op == "REGEX":
             if not isinstance(argument, str):
                 raise ValueError(f"REGEX {argument!r}: give a string")
-            tests.append(re.compile(argument).search)
+            try:
+                tests.append(re.compile(argument).search)
+            except re.error as error:
+                raise ValueError(f"REGEX {argument!r}: {error}") from None
         else:
             if not isinstance(argument, list) or not all(isinstance(w, str) for w in argument):
                 raise ValueError(f"{op} {argument!r}: give a list of strings")

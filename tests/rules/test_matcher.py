@@ -140,6 +140,7 @@ def test_the_grammar_matches_as_spacy():
     ([{"LOWER": {"SOUNDS_LIKE": "use"}}], "IN, NOT_IN and REGEX"),
     ([{"IS_DIGIT": "yes"}], "true or false"),
     (["use"], "object"),
+    ([{"LOWER": {"REGEX": "(unclosed"}}], "REGEX"),
 ])
 def test_a_pattern_it_cannot_read_is_refused(pattern, problem):
     with pytest.raises(ValueError, match=problem):

@@ -90,6 +90,7 @@ MALFORMED = [
     ("judge/cues.jsonl", '{"name": "x7", "category": "use", "tokens": [[{"LEMMA": "use"}]]}'),  # no tagger runs
     ("judge/cues.jsonl", '{"name": "x9", "category": "use", "tokens": [[{"LOWER": "use", "OP": "{2,1}"}]]}'),
     ("judge/cues.jsonl", '{"name": "x10", "category": "use", "tokens": [[{"LOWER": {"IN": "use"}}]]}'),
+    ("judge/cues.jsonl", '{"name": "x11", "category": "use", "tokens": [[{"LOWER": {"REGEX": "(unclosed"}}]]}'),
     ("judge/regions.jsonl", '{"name": "r", "category": "citation", "span": "a", "line": "b"}'),  # two shapes
     ("judge/regions.jsonl", '{"name": "r", "category": "footnote", "span": "a"}'),
     ("check/cues.jsonl", '{"name": "y", "category": "denial"}'),
