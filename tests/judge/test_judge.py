@@ -765,3 +765,23 @@ def test_a_name_with_its_version_and_year_in_brackets_is_no_citation(name, versi
 @pytest.mark.parametrize("bracket", ["(Keras, 2015)", "(Keras, n.d.)", "(Chollet et al., 2015, p. 12)"])
 def test_an_author_and_year_in_brackets_stays_a_citation(bracket):
     assert used_items(f"The idea was described before {bracket}.") == []
+
+
+# what exists in the field, and what has been made in it, is no use of the study
+FIELD = ["There are many deep learning libraries ({a}, {b}).", "There exist several frameworks, e.g. {a} and {b}.",
+         "Frameworks such as {a} and {b} have been developed in recent years.", "{a} and {b} have been released as open source.",
+         "The two dominant frameworks today are {a} and {b}.", "{a} and {b} are the predominant libraries."]
+STUDY = ["There are many images, so we trained the network with {a} and {b}.", "The model has been developed with {a} and {b}.",
+         "We used {a} and {b}, the dominant frameworks.", "We have developed the classifier in {a} and {b}."]
+
+
+@pytest.mark.parametrize("a, b", [("TensorFlow", "PyTorch"), ("Caffe", "Theano"), ("Keras", "MXNet")])
+@pytest.mark.parametrize("sentence", FIELD)
+def test_what_exists_in_the_field_is_no_use(a, b, sentence):
+    assert used_items(sentence.format(a=a, b=b)) == []
+
+
+@pytest.mark.parametrize("a, b", [("TensorFlow", "PyTorch"), ("Caffe", "Theano")])
+@pytest.mark.parametrize("sentence", STUDY)
+def test_the_studys_own_work_beside_those_words_is_use(a, b, sentence):
+    assert set(used_items(sentence.format(a=a, b=b))) >= {a, b}, sentence.format(a=a, b=b)
