@@ -569,3 +569,24 @@ def test_kaggle_as_the_place_of_training_is_a_cloud(text):
                                   "The images come from a Kaggle competition."])
 def test_kaggle_as_a_source_of_data_is_no_cloud(text):
     assert "Kaggle Notebooks" not in [i.name for i in methodx.answer(text, question="hardware").items]
+
+
+@pytest.mark.parametrize("text", ["We used two RTX 3090s, each with 24 GB of memory.", "The V100 GPUs have 32 GB of memory each.",
+                                  "We trained on an RTX 2080 Ti. Its 11 GB of memory limited the batch size.",
+                                  "Batch size was limited by the 11 GB of memory of the GTX 1080 Ti.",
+                                  "Training ran on a Tesla K80 with 12 GB of memory per GPU."])
+def test_memory_the_words_give_to_a_gpu_is_no_ram(text):
+    answer = methodx.answer(text, question="hardware")
+    assert [i.name for i in answer.items if i.category == "ram"] == [], text
+
+
+@pytest.mark.parametrize("text", ["We trained on an NVIDIA GPU and a computer with 64 GB of memory.", "The server has 64 GB of memory and two GPUs.",
+                                  "Training used an RTX 3090 and 64 GB of system memory.", "The machine had 64 GB DDR4 memory and a Titan X."])
+def test_memory_of_the_computer_beside_a_gpu_is_ram(text):
+    assert "64 GB RAM" in [i.name for i in methodx.answer(text, question="hardware").items], text
+
+
+@pytest.mark.parametrize("written, name", [("two RTX 3090s", "NVIDIA GeForce RTX 3090"), ("four GTX 1080 Tis", "NVIDIA GeForce GTX 1080 Ti"),
+                                           ("RTX 2080s", "NVIDIA GeForce RTX 2080")])
+def test_a_gpu_model_in_the_plural_is_named(written, name):
+    assert name in [i.name for i in methodx.answer(f"We trained the models on {written}.", question="hardware").items]
