@@ -590,3 +590,12 @@ def test_memory_of_the_computer_beside_a_gpu_is_ram(text):
                                            ("RTX 2080s", "NVIDIA GeForce RTX 2080")])
 def test_a_gpu_model_in_the_plural_is_named(written, name):
     assert name in [i.name for i in methodx.answer(f"We trained the models on {written}.", question="hardware").items]
+
+
+@pytest.mark.parametrize("written, name, units", [("two RTX 3090s, each with 24 GB of memory", "NVIDIA GeForce RTX 3090", "2"),
+                                                  ("four Tesla V100 GPUs, each with 32 GB", "NVIDIA Tesla V100", "4"),
+                                                  ("two A100 GPUs, each with 40 GB of memory", "NVIDIA A100", "2")])
+def test_the_memory_of_each_of_several_gpus_is_their_detail(written, name, units):
+    answer = methodx.answer(f"We trained the models on {written}.", question="hardware")
+    found = [i for i in answer.items if i.name == name]
+    assert found and found[0].details.get("memory") and str(found[0].details.get("count")) == units, answer.items
