@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from methodx.models import Section, SectionKind
+from methodx.text.lines import Lines
 
 # Usual section names, lower-cased and with single spaces, by kind.
 _NAMES: dict[SectionKind, tuple[str, ...]] = {
@@ -145,42 +146,19 @@ def _numbered(line: str) -> tuple[str, str] | None:
     return (number, title) if _is_title(title) else None
 
 
-class _Lines:
-    """The lines of text[start:end], each known by the offset where it starts (no copy of the text is made)."""
+def _after(lines: Lines, at: int) -> int:
+    """Where the line after the one at the offset starts (the end of the text after the last)."""
+    following = lines.next(at)
+    return lines.stop if following is None else following
 
-    def __init__(self, text: str, start: int, end: int):
-        self.text, self.start, self.end = text, start, end
 
-    def stripped(self, at: int) -> str:
-        """The line at the offset, stripped ("" outside the text)."""
-        if not self.start <= at < self.end:
-            return ""
-        return self.text[at:self._line_end(at)].strip()
-
-    def blank(self, at: int) -> bool:
-        return not self.stripped(at)
-
-    def next(self, at: int) -> int:
-        """Where the line after the one at the offset starts (the end of the text after the last)."""
-        return min(self._line_end(at) + 1, self.end)
-
-    def previous(self, at: int) -> int:
-        """Where the line before the one at the offset starts (-1 before the first)."""
-        if at <= self.start:
-            return -1
-        return self.text.rfind("\n", self.start, at - 1) + 1 or self.start
-
-    def paragraph_end(self, at: int) -> int:
-        """Where the first line after the paragraph at the offset (or the first one after it) starts."""
-        while at < self.end and self.blank(at):
-            at = self.next(at)
-        while at < self.end and not self.blank(at):
-            at = self.next(at)
-        return at
-
-    def _line_end(self, at: int) -> int:
-        end = self.text.find("\n", at, self.end)
-        return self.end if end < 0 else end
+def _paragraph_end(lines: Lines, at: int) -> int:
+    """Where the first line after the paragraph at the offset (or the first one after it) starts."""
+    while at < lines.stop and lines.blank(at):
+        at = _after(lines, at)
+    while at < lines.stop and not lines.blank(at):
+        at = _after(lines, at)
+    return at
 
 
 _AFTER_BLANK_LINE = re.compile(r"\n[^\S\n]*\n(?=[^\S\n]*\S)")  # ends where a line after a blank one starts
@@ -188,9 +166,9 @@ _FIRST_AFTER_BLANK = re.compile(r"[^\S\n]*\n(?=[^\S\n]*\S)")
 _MARKDOWN_LINE = re.compile(r"^[^\S\n]*#", re.MULTILINE)
 
 
-def _paragraph_openers(lines: _Lines, markdown: bool) -> Iterator[int]:
+def _paragraph_openers(text: str, lines: Lines, markdown: bool) -> Iterator[int]:
     """Where each line that starts a paragraph starts (in Markdown, each line that starts with "#" too), in order."""
-    text, start, end = lines.text, lines.start, lines.end
+    start, end = lines.start, lines.stop
     openers: list[Iterable[int]] = [(m.end() for m in _AFTER_BLANK_LINE.finditer(text, start, end))]
     first = _FIRST_AFTER_BLANK.match(text, start, end)
     openers.append([start] if not lines.blank(start) else [first.end()] if first else [])
@@ -203,27 +181,28 @@ def _paragraph_openers(lines: _Lines, markdown: bool) -> Iterator[int]:
             last = at
 
 
-def _heading_at(lines: _Lines, at: int, markdown_headings: bool) -> tuple[_Heading, int] | None:
+def _heading_at(lines: Lines, at: int, markdown_headings: bool) -> tuple[_Heading, int] | None:
     """The heading whose line starts at the offset, if any, and where the first line after it starts."""
-    line = lines.stripped(at)
+    line = lines.text(at).strip()
     markdown = _MARKDOWN.fullmatch(line) if markdown_headings else None
     if markdown:
-        return _Heading(at, line, markdown.group("marks"), kind_of_heading(markdown.group("title"))), lines.next(at)
-    if not lines.blank(lines.previous(at)) or len(line) > _MAX_CHARS:
+        return _Heading(at, line, markdown.group("marks"), kind_of_heading(markdown.group("title"))), _after(lines, at)
+    previous = lines.previous(at)
+    if (previous is not None and not lines.blank(previous)) or len(line) > _MAX_CHARS:
         return None  # a heading starts a paragraph, and is short
     inline = _KEYWORDS_INLINE.match(line)
     if inline:  # "Keywords: deep learning, CNN" labels its own paragraph
-        end = lines.paragraph_end(at)
+        end = _paragraph_end(lines, at)
         return _Heading(at, inline.group("name"), "", "front_matter", end), end
     numbered = _numbered(line)
     title = numbered[1] if numbered else line
     number = numbered[0] if numbered else ""
     name = name_of(title)
-    after = lines.next(at)
+    after = _after(lines, at)
     if name in _KIND_OF_NAME or _APPENDIX.fullmatch(title):
         kind = kind_of_heading(title, numbered=bool(numbered))
         if name in _LABELS:
-            end = lines.paragraph_end(after)
+            end = _paragraph_end(lines, after)
             return _Heading(at, line, number, kind, end), end
         return _Heading(at, line, number, kind), after
     if not numbered:
@@ -231,20 +210,20 @@ def _heading_at(lines: _Lines, at: int, markdown_headings: bool) -> tuple[_Headi
     if lines.blank(after):
         return _Heading(at, line, number, kind_of_heading(title, numbered=True)), after
     # a title wrapped onto one more line: "3.3. Comparison of approaches for aquatic\necosystem health"
-    second = lines.stripped(after)
+    second = lines.text(after).strip()
     wrapped = title + " " + second
-    if lines.blank(lines.next(after)) and second[:1].islower() and _is_title(wrapped):
-        return _Heading(at, line + " " + second, number, kind_of_heading(wrapped, numbered=True)), lines.next(after)
+    if lines.blank(_after(lines, after)) and second[:1].islower() and _is_title(wrapped):
+        return _Heading(at, line + " " + second, number, kind_of_heading(wrapped, numbered=True)), _after(lines, after)
     return None
 
 
 def headings(text: str, start: int = 0, end: int | None = None, markdown: bool = False) -> list[_Heading]:
     """The headings of text[start:end], in order ("# Title" lines only in Markdown: PDF text has "# Affiliation")."""
-    lines = _Lines(text, start, len(text) if end is None else end)
+    lines = Lines(text, start, end)
     found: list[_Heading] = []
     unread = start  # a heading's lines (a label's paragraph) hold no other heading
     # only a line that starts a paragraph (or, in Markdown, starts with "#") can be a heading
-    for at in _paragraph_openers(lines, markdown):
+    for at in _paragraph_openers(text, lines, markdown):
         heading = _heading_at(lines, at, markdown) if at >= unread else None
         if heading is not None:
             found.append(heading[0])

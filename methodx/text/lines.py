@@ -45,8 +45,11 @@ def laid_out(text: str, sentences: SentenceFinder) -> str:
 
 
 class Lines:
-    def __init__(self, text: str):
+    """The lines of text[start:end], each known by the offset where it starts (no copy is made)."""
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None):
         self._text = text
+        self.start, self.stop = start, len(text) if end is None else end
         self.cache: dict = {}  # what rules learned of a line, by (what, line)
 
     def cached(self, key, compute: Callable[[], Any]) -> Any:
@@ -55,11 +58,11 @@ class Lines:
         return self.cache[key]
 
     def at(self, offset: int) -> int:
-        return self._text.rfind("\n", 0, offset) + 1
+        return max(self._text.rfind("\n", self.start, offset) + 1, self.start)
 
     def end(self, line: int) -> int:
-        end = self._text.find("\n", line)
-        return len(self._text) if end < 0 else end
+        end = self._text.find("\n", line, self.stop)
+        return self.stop if end < 0 else end
 
     def text(self, line: int) -> str:
         return self._text[line:self.end(line)]
@@ -68,11 +71,11 @@ class Lines:
         return not self.text(line).strip()
 
     def previous(self, line: int) -> int | None:
-        return self._text.rfind("\n", 0, line - 1) + 1 if line > 0 else None
+        return max(self._text.rfind("\n", self.start, line - 1) + 1, self.start) if line > self.start else None
 
     def next(self, line: int) -> int | None:
         end = self.end(line)
-        return end + 1 if end < len(self._text) else None
+        return end + 1 if end < self.stop else None
 
     def neighbours(self, line: int) -> list[int]:
         """The lines just before and after this one in the same paragraph."""
