@@ -33,6 +33,15 @@ def word_per_line(text: str) -> str:
     return re.sub(r"[ \t]+", "\n", text)
 
 
+def pdf_lines(text: str) -> str:
+    """What PDF extractors write: a space at the end of every line."""
+    return text.replace("\n", " \n")
+
+
+def indented_lines(text: str) -> str:
+    return text.replace("\n", "\n  ")
+
+
 def items(text: str) -> dict[str, list[str]]:
     return {name: sorted(i.name for i in answer.items) for name, answer in methodx.annotate(text).answers.items()}
 
@@ -44,9 +53,27 @@ def test_the_well_formed_paper_reads_as_expected():
     assert found["hardware"] == ["NVIDIA GeForce RTX 2080 Ti"]
 
 
-@pytest.mark.parametrize("variant", [one_line, word_per_line])
+@pytest.mark.parametrize("variant", [one_line, word_per_line, pdf_lines, indented_lines])
 def test_a_paper_without_its_layout_gets_the_same_answers(variant):
     assert items(variant(PAPER)) == items(PAPER)
+
+
+SENTENCES = [
+    "The model was trained on a workstation with 64 GB RAM and an NVIDIA RTX 3090 with 24 GB of memory.",
+    "All experiments ran on a laptop with an Intel Core i7-8565U CPU and 16 GB of unified memory.",
+    "Processor: AMD Ryzen 9 5950X; Memory: 128 GB; Graphics card: Tesla V100",
+    "We fitted random forests with the ranger package in R and built the CNN with Keras 2.4.",
+]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+@pytest.mark.parametrize("line_break", [" \n", "\n ", " \n  "])
+def test_a_line_break_with_spaces_around_it_anywhere_in_a_sentence_changes_nothing(sentence, line_break):
+    expected = items(sentence)
+    gaps = [i for i, char in enumerate(sentence) if char == " "]
+    for gap in gaps:
+        broken = sentence[:gap] + line_break + sentence[gap + 1:]
+        assert items(broken) == expected, broken
 
 
 def test_lines_are_rebuilt_only_where_the_layout_is_lost():

@@ -51,6 +51,19 @@ def test_runs_of_spaces_become_one(original, expected):
     assert NormalisedText(original).text == expected
 
 
+@pytest.mark.parametrize("original, expected", [
+    ("16 \nGB of RAM", "16\nGB of RAM"),
+    ("16\n  GB", "16\nGB"),
+    ("end. \n\n  Next", "end.\n\nNext"),
+    ("a \t\r\nb", "a\nb"),
+])
+def test_spaces_ending_or_starting_a_line_are_dropped(original, expected):
+    norm = NormalisedText(original)
+    assert norm.text == expected
+    last = len(norm.text) - 1
+    assert original[norm.start(last):norm.end(last + 1)] == norm.text[last]
+
+
 def test_single_spaces_and_newlines_are_kept():
     assert NormalisedText("We used\nKeras and R.").text == "We used\nKeras and R."
 
