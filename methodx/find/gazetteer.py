@@ -18,6 +18,7 @@ from methodx.rules.models import SEPARATORS, Alias, Term, alias_key
 from methodx.rules.regex import Regexes
 
 _FIELD = regex.compile(r"\{(\w+)\}")
+_BROKEN_AFTER_HYPHEN = regex.compile(r"(?<=\w-) ")  # "i7-\n8700K", a model number broken at a line end
 
 
 @cache  # compiled on first use: a text needs the aliases of the few words it holds
@@ -118,7 +119,7 @@ class Gazetteer:
             text = groups.get(field.group(1)) or ""
             return " ".join(self.spellings.get(w.lower(), w) for w in text.split())
 
-        return " ".join(_FIELD.sub(value, template).split())
+        return _BROKEN_AFTER_HYPHEN.sub("", " ".join(_FIELD.sub(value, template).split()))
 
     def implied(self, candidate: Candidate) -> list[Candidate]:
         """'tf.keras' names Keras and TensorFlow: one candidate each, on the same words."""

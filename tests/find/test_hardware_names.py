@@ -599,3 +599,12 @@ def test_the_memory_of_each_of_several_gpus_is_their_detail(written, name, units
     answer = methodx.answer(f"We trained the models on {written}.", question="hardware")
     found = [i for i in answer.items if i.name == name]
     assert found and found[0].details.get("memory") and str(found[0].details.get("count")) == units, answer.items
+
+
+@pytest.mark.parametrize("written, spelled", [("Intel Core i7-8700K", "Intel Core i7-8700K"),
+                                              ("Intel Xeon E5-2680 v4", "Intel Xeon E5-2680 v4"),
+                                              ("Intel Core i9-10900K", "Intel Core i9-10900K")])
+@pytest.mark.parametrize("line_end", ["-\n", "- \n", "-\n  "])
+def test_a_model_number_broken_at_its_hyphen_keeps_its_name(written, spelled, line_end):
+    text = "All models were trained on an " + written.replace("-", line_end, 1) + " processor."
+    assert names(text, "cpu") == [spelled]
