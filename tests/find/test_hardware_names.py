@@ -90,6 +90,18 @@ def test_memory_of_the_machine_stays_ram(text):
     assert [c for c, _ in hardware(text)] == ["gpu", "ram"], hardware(text)
 
 
+RAM_PHRASES = ["{n} GB RAM", "{n}GB of RAM", "{n} GB of DDR4 RAM", "RAM: {n} GB", "RAM of {n} GB", "RAM ({n} GB)",
+               "system memory ({n} GB)", "memory (RAM) of {n} GB", "{n} GB LPDDR4X", "{n} GB of LPDDR5 RAM",
+               "{n} GB DDR4-3200", "{n} GB of random-access memory", "{n} GB of main memory", "RAM ({n} GB DDR4)"]
+
+
+@pytest.mark.parametrize("phrase", RAM_PHRASES)
+@pytest.mark.parametrize("size", [16, 64, 256])
+def test_ram_is_named_by_its_size_in_any_common_phrasing(phrase, size):
+    text = f"The models were trained on a desktop computer with an Intel Core i7-9700 CPU and {phrase.format(n=size)}."
+    assert names(text, "ram") == [f"{size} GB RAM"]
+
+
 @pytest.mark.parametrize("size, bus, kind", list(itertools.product(["1 TB", "512 GB"], ["NVMe", "SATA", "M.2", ""],
                                                                    ["SSD", "hard drive"])))
 def test_a_drive_is_named_as_specifically_as_written(size, bus, kind):
