@@ -5,7 +5,7 @@ mapped back, so evidence offsets always point into the text passed in.
 
 - one character for another (quotes, dashes, no-break spaces, tabs): same length;
 - ligatures (ﬁ -> fi), (cid:N) glyph codes, soft hyphens and other invisible
-  characters, runs of spaces, and words hyphenated at a line break
+  characters, runs of spaces, spaces that end or start a line, and words hyphenated at a line break
   ("Ten-\\nsorFlow", "Py-\\nTorch", and "Ten- sorFlow" once the line was joined).
 """
 

@@ -1,10 +1,12 @@
 """Normalising PDF-extraction artefacts while keeping a map back to the original offsets."""
 
+import random
+
 import pytest
 import regex
 
 import methodx
-from methodx.text.normalise import NormalisedText
+from methodx.text.normalise import _SPACES, NormalisedText
 
 
 @pytest.mark.parametrize("original, expected", [
@@ -62,6 +64,17 @@ def test_spaces_ending_or_starting_a_line_are_dropped(original, expected):
     assert norm.text == expected
     last = len(norm.text) - 1
     assert original[norm.start(last):norm.end(last + 1)] == norm.text[last]
+
+
+def test_every_run_of_spaces_and_line_end_becomes_one_character_that_maps_back_to_it():
+    rng = random.Random(7)
+    for _ in range(3000):
+        original = "".join(rng.choice("ab \n") for _ in range(rng.randint(1, 24)))
+        norm = NormalisedText(original)
+        assert norm.text == _SPACES.sub(lambda m: "\n" if "\n" in m.group() else " ", original), repr(original)
+        for i, char in enumerate(norm.text):
+            start, end = norm.start(i), norm.end(i + 1)
+            assert start < end and (original[start:end] == char if char in "ab" else not original[start:end].strip())
 
 
 def test_single_spaces_and_newlines_are_kept():
