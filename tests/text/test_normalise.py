@@ -1,6 +1,7 @@
 """Normalising PDF-extraction artefacts while keeping a map back to the original offsets."""
 
 import random
+import unicodedata
 
 import pytest
 import regex
@@ -75,6 +76,11 @@ def test_every_run_of_spaces_and_line_end_becomes_one_character_that_maps_back_t
         for i, char in enumerate(norm.text):
             start, end = norm.start(i), norm.end(i + 1)
             assert start < end and (original[start:end] == char if char in "ab" else not original[start:end].strip())
+
+
+@pytest.mark.parametrize("space", [chr(c) for c in range(0x80, 0x3001) if unicodedata.category(chr(c)) == "Zs"])
+def test_every_unicode_space_is_a_space(space):
+    assert NormalisedText(f"an RTX{space}3090").text == "an RTX 3090"
 
 
 def test_single_spaces_and_newlines_are_kept():
