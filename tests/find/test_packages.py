@@ -142,8 +142,9 @@ def test_an_ambiguous_name_without_a_package_word_is_no_package(name):
 
 
 # the labelling convention: what tests or diagnoses a fitted model is part of the modelling (ml), like the
-# statistics packages that fit it; what explains or tunes a model, or prepares its data, builds nothing (other)
-EVALUATION = ["pROC", "ROCR", "PresenceAbsence", "MLmetrics", "DHARMa", "emmeans"]
+# statistics packages that fit it and ENMeval (spatial cross-validation, collinearity, virtual species too); what explains or tunes a model, or prepares its data, builds nothing (other)
+EVALUATION = ["pROC", "ROCR", "PresenceAbsence", "MLmetrics", "DHARMa", "emmeans",
+              "blockCV", "sperrorest", "spatialsample", "SDMTools", "usdm", "virtualspecies"]
 EXPLAIN_OR_TUNE = ["Optuna", "DALEX", "Captum", "Albumentations"]
 USES = ["Model performance was assessed with the {name} package.", "We used {name} (version 1.2) in R and Python.",
         "The {name} library was applied to the fitted models."]
