@@ -57,6 +57,49 @@ def test_a_package_list_read_on_first_use_names_its_line(patterns_copy):
     assert f"known_packages.tsv:{number}" in str(caught.value)
 
 
+# the regular expressions read across lines ("line", "block" and "until" read one line at a time)
+REGEX_FIELDS = {"regex", "pattern", "patterns", "span", "entry", "only_with"}
+
+
+def literal_spaces(pattern: str) -> int:
+    """Spaces in a regular expression outside character classes (escapes skipped)."""
+    count, in_class, i = 0, False, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        elif char == " " and not in_class:
+            count += 1
+        i += 1
+    return count
+
+
+def regexes_in(value, key=None):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from regexes_in(v, k)
+    elif isinstance(value, list):
+        for v in value:
+            yield from regexes_in(v, key)
+    elif isinstance(value, str) and key in REGEX_FIELDS:
+        yield value
+
+
+def test_no_shipped_regular_expression_needs_a_space_where_a_line_may_break():
+    """A literal space between two words misses them at a line break ("main\\nmemory"): write \\s+."""
+    found = []
+    for path in sorted(pattern_dir().rglob("*.json*")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip() and not line.startswith("#") and path.suffix == ".jsonl":
+                found += [f"{path.name}:{number}: {r[:60]}" for r in regexes_in(json.loads(line)) if literal_spaces(r)]
+    assert found == []
+
+
 def test_every_cue_and_region_has_a_unique_name():
     rules = methodx.load_rules()
     for rule_list in (rules.cues, rules.answer_cues, rules.software_cues, rules.regions):

@@ -63,6 +63,7 @@ SENTENCES = [
     "All experiments ran on a laptop with an Intel Core i7-8565U CPU and 16 GB of unified memory.",
     "Processor: AMD Ryzen 9 5950X; Memory: 128 GB; Graphics card: Tesla V100",
     "We fitted random forests with the ranger package in R and built the CNN with Keras 2.4.",
+    "System memory of 64 GB, a 1 TB solid state drive and R Studio 1.4 were used.",
 ]
 
 
