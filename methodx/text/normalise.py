@@ -26,14 +26,20 @@ _OTHER = {
     "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
     "®": " ", "™": " ", "©": " ", "\x00": "", "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
 }
+# the second words of hyphenated compounds: a hyphen at a line break before one is the compound's, not a
+# word's broken in two ("PyTorch-\nbased" stays "PyTorch-\nbased"; "Ten-\nsorFlow" is "TensorFlow")
+_COMPOUND_HEAD = (r"(?!(?:based|like|compatible|powered|enabled|accelerated|driven|specific|style|only|free|level|"
+                  r"scale|wide|dependent|independent|related|oriented|aware|derived|supported|assisted|intensive|"
+                  r"friendly|ready|native|optimi[sz]ed|trained|implemented|built|generated|capable)(?![^\W\d_]))")
 # Separate scans, each starting with a literal, are much faster than one alternation.
 _EDITS = [
     ("(cid:", re.compile(r"\(cid:\d+\)"), lambda m: " "),
-    # a hyphen after two letters at a line break: "Ten-\nsorFlow", "Py-\nTorch"
-    ("\n", re.compile(r"[-\u00ad](?<=[^\W\d_]{2}.)[ \t]*\r?\n[ \t]*(?=[^\W\d_])"), lambda m: ""),
-    ("\r", re.compile(r"[-\u00ad](?<=[^\W\d_]{2}.)[ \t]*\r(?!\n)[ \t]*(?=[^\W\d_])"), lambda m: ""),  # CR-only line ends
+    # a hyphen after two letters at a line break: "Ten-\nsorFlow", "Py-\nTorch"; a soft hyphen always breaks a word
+    ("\n", re.compile(r"-(?<=[^\W\d_]{2}.)[ \t]*\r?\n[ \t]*(?=[^\W\d_])" + _COMPOUND_HEAD), lambda m: ""),
+    ("\r", re.compile(r"-(?<=[^\W\d_]{2}.)[ \t]*\r(?!\n)[ \t]*(?=[^\W\d_])" + _COMPOUND_HEAD), lambda m: ""),  # CR-only
+    ("\u00ad", re.compile(r"\u00ad(?<=[^\W\d_]{2}.)[ \t]*\r?\n?[ \t]*(?=[^\W\d_])"), lambda m: ""),
     # the same break once the line was joined: "Ten- sorFlow"
-    ("- ", re.compile(r"-(?<=[^\W\d_]{2}-) +(?=[a-zß-öø-ÿ])"), lambda m: ""),
+    ("- ", re.compile(r"-(?<=[^\W\d_]{2}-) +(?=[a-zß-öø-ÿ])" + _COMPOUND_HEAD), lambda m: ""),
     ("\r", re.compile(r"\r\n?"), lambda m: "\n"),
 ]
 _SAME_LENGTH_CHARACTERS = re.compile("[" + "".join(_SAME_LENGTH) + "]")
@@ -49,7 +55,7 @@ def _edits(text: str) -> list[tuple[int, int, str]]:
     edits = [(m.start(), m.end(), replace(m)) for needle, pattern, replace in _EDITS if needle in text
              for m in pattern.finditer(text)]
     edits += [(m.start(), m.end(), _OTHER[m.group()]) for m in _CHARACTERS.finditer(text)]
-    edits.sort()
+    edits.sort(key=lambda edit: (edit[0], -edit[1]))  # at one start the longer: a soft hyphen with its line break
     kept: list[tuple[int, int, str]] = []
     for edit in edits:
         if not kept or edit[0] >= kept[-1][1]:

@@ -77,6 +77,20 @@ def test_a_line_break_with_spaces_around_it_anywhere_in_a_sentence_changes_nothi
         assert items(broken) == expected, broken
 
 
+HYPHENATED = ["Models were trained with a Keras-based CNN on a GPU-accelerated workstation with an RTX 3090.",
+              "We fitted the models in a Python-based pipeline using scikit-learn and TensorFlow-compatible code.",
+              "The Intel Core i7-8700K CPU and a Tesla V100-SXM2 card ran the PyTorch-powered training."]
+
+
+@pytest.mark.parametrize("sentence", HYPHENATED)
+@pytest.mark.parametrize("line_break", ["-\n", "- \n", "-\n "])
+def test_a_line_break_after_any_hyphen_changes_nothing(sentence, line_break):
+    expected = items(sentence)
+    for at in [i for i, char in enumerate(sentence) if char == "-"]:
+        broken = sentence[:at] + line_break + sentence[at + 1:]
+        assert items(broken) == expected, broken
+
+
 def test_lines_are_rebuilt_only_where_the_layout_is_lost():
     assert laid_out(PAPER, Sentences(PAPER)) == PAPER
     flat = one_line(PAPER * 3)

@@ -34,6 +34,7 @@ def test_soft_hyphen_is_removed():
     ("Ten-\r\nsorFlow", "TensorFlow"),
     ("Ten-  \n  sorFlow", "TensorFlow"),
     ("architec-\nture", "architecture"),
+    ("Ten\u00ad\nsorFlow", "TensorFlow"),
 ])
 def test_word_hyphenated_at_a_line_break_is_joined(original, expected):
     assert NormalisedText(original).text == expected
@@ -42,6 +43,14 @@ def test_word_hyphenated_at_a_line_break_is_joined(original, expected):
 @pytest.mark.parametrize("original", ["scikit-learn", "two-class models", "ResNet-50", "TensorFlow-GPU"])
 def test_hyphen_inside_a_line_is_kept(original):
     assert NormalisedText(original).text == original
+
+
+@pytest.mark.parametrize("head", ["based", "accelerated", "powered", "trained", "specific", "compatible"])
+@pytest.mark.parametrize("name", ["PyTorch", "Keras", "GPU", "Python"])
+@pytest.mark.parametrize("cut", ["-\n", "- \n", "-\r\n", "- "])
+def test_a_compound_broken_at_its_hyphen_keeps_the_hyphen(name, head, cut):
+    """'PyTorch-based' broken at a line end is no word 'PyTorchbased': the hyphen stays."""
+    assert regex.sub(r"-\s+", "-", NormalisedText(f"a {name}{cut}{head} model").text) == f"a {name}-{head} model"
 
 
 @pytest.mark.parametrize("original, expected", [
