@@ -134,13 +134,13 @@ class TokenMatcher:
     """Token patterns and phrases under integer keys, matched against a sentence's words.
 
     A pattern of fixed words only (most phrases) is compared word by word where its first word stands;
-    a pattern whose first token is one of fixed words is tried only there too; the others only on a
-    sentence holding a word of each of their required fixed tokens.
+    a pattern whose first token is one of fixed words is tried only there too; any other pattern
+    anywhere; and a pattern only in a sentence holding a word of each of its required fixed tokens.
     """
 
     def __init__(self):
         self._fixed: defaultdict[str, list[tuple[int, list[frozenset[str]]]]] = defaultdict(list)  # fixed words only
-        self._by_first: defaultdict[str, list[tuple[int, list[Step]]]] = defaultdict(list)
+        self._by_first: defaultdict[str, list[tuple[int, list[Step], list[frozenset[str]]]]] = defaultdict(list)
         self._anywhere: list[tuple[int, list[Step], list[frozenset[str]]]] = []
 
     def add(self, key: int, pattern: list[dict]) -> None:
@@ -154,14 +154,15 @@ class TokenMatcher:
     def _add(self, key: int, steps: list[Step]) -> None:
         first = steps[0]
         fixed = [step.only for step in steps if step.only is not None]
+        # the words a sentence must hold for the pattern to match in it, one of each set
+        needs = [s.words for s in steps[1:] if s.low > 0 and s.words is not None]
         if len(fixed) == len(steps):
             for word in fixed[0]:
                 self._fixed[word].append((key, fixed[1:]))
         elif first.low > 0 and first.words is not None:
             for word in first.words:
-                self._by_first[word].append((key, steps))
+                self._by_first[word].append((key, steps, needs))
         else:
-            needs = [s.words for s in steps if s.low > 0 and s.words is not None]
             self._anywhere.append((key, steps, needs))
 
     def __call__(self, words: list[str]) -> list[tuple[int, int, int]]:
@@ -169,16 +170,17 @@ class TokenMatcher:
         lowers = [w.lower() for w in words]
         found: set[tuple[int, int, int]] = set()
         n = len(lowers)
+        present = set(lowers)
         for start, lower in enumerate(lowers):
             for key, rest in self._fixed.get(lower, ()):
                 end = start + 1 + len(rest)
                 if end <= n and all(lowers[start + 1 + j] in only for j, only in enumerate(rest)):
                     found.add((key, start, end))
-            for key, steps in self._by_first.get(lower, ()):
-                for end in _ends(steps, words, lowers, start):
-                    found.add((key, start, end))
+            for key, steps, needs in self._by_first.get(lower, ()):
+                if all(need & present for need in needs):  # a word it needs is missing: no match anywhere
+                    for end in _ends(steps, words, lowers, start):
+                        found.add((key, start, end))
         if self._anywhere:
-            present = set(lowers)
             for key, steps, needs in self._anywhere:
                 if all(need & present for need in needs):
                     first = steps[0]
