@@ -76,6 +76,9 @@ class Finder:
                 if alias.needs_cue and self.reading == "context" and not self._software_cue(text, candidate):
                     continue
                 by_kind.setdefault(kind, []).append(candidate)
+        for kind, gazetteer in self.gazetteers.items():
+            if gazetteer.table_terms:
+                by_kind.setdefault(kind, []).extend(gazetteer.find_in_tables(raw, positions))
         for (gazetteer, term, patterns), window in zip(self._term_rules, windows):
             if window:
                 by_kind.setdefault(gazetteer.kind, []).extend(gazetteer.find_patterns(raw, term, patterns, window))
@@ -99,6 +102,7 @@ class Finder:
                     candidate.lacks_context = not only_with.search(raw, *sentence)
             self.details.attach(raw, candidate, sentence)
         self.details.keep_nearest(found)
+        self.details.leave_cells(found)
         return drop_within_details(found, self.rules.details)
 
     def _renamed(self, candidate: Candidate, text: str, sentences) -> Candidate:

@@ -19,6 +19,7 @@ class Candidate:
     details: dict[str, str | int] = field(default_factory=dict)
     detail_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     lacks_context: bool = False  # its sentence lacks what the term needs (the term's only_with)
+    cell: bool = False  # a value cell of a table flattened column by column: its label says what it is
 
     @property
     def generic(self) -> bool:

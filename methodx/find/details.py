@@ -49,6 +49,19 @@ class Details:
                 candidate.details[rule.detail] = value
             candidate.detail_spans[rule.detail] = match.span("value") if "value" in match.groupdict() else match.span()
 
+    @staticmethod
+    def leave_cells(candidates: list[Candidate]) -> None:
+        """A labelled table cell is no detail of the candidate in the cell above it ('RTX 2080 Ti\n32G' in a
+        table whose labels say the 32G are memory)."""
+        cells = [(c.start, c.end) for c in candidates if c.cell]
+        if not cells:
+            return
+        for candidate in candidates:
+            for detail, (start, end) in list(candidate.detail_spans.items()):
+                if not candidate.cell and any(start < cell_end and cell_start < end for cell_start, cell_end in cells):
+                    candidate.details.pop(detail, None)
+                    del candidate.detail_spans[detail]
+
     def keep_nearest(self, candidates: list[Candidate]) -> None:
         """A nearest_only detail ('Keras with TensorFlow as its backend') stays with the nearest candidate before its words."""
         for _, rule in self._rules:

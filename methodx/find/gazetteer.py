@@ -14,6 +14,7 @@ import regex
 
 from methodx.find.candidate import Candidate
 from methodx.find.scan import WORD
+from methodx.find.tables import value_cell
 from methodx.rules.models import SEPARATORS, Alias, Term, alias_key
 from methodx.rules.regex import Regexes
 
@@ -48,6 +49,7 @@ class Gazetteer:
         self.plural = plural
         self._by_entry: dict[str, list[tuple[int, Alias, Term]]] = {}
         self.pattern_terms: list[tuple[Term, list[regex.Pattern]]] = []
+        self.table_terms: list[tuple[Term, regex.Pattern, regex.Pattern]] = []
         self.terms = {term.name: term for term in terms}
         for term in terms:
             for alias in term.alias_rules():
@@ -59,6 +61,8 @@ class Gazetteer:
                     self._by_entry.setdefault(entry, []).append((len(alias.text), alias, term))
             if term.patterns:
                 self.pattern_terms.append((term, [regexes.compile(p) for p in term.patterns]))
+            if term.table:
+                self.table_terms.append((term, regexes.compile(term.table.label), regexes.compile(term.table.value)))
         for candidates in self._by_entry.values():
             candidates.sort(key=lambda c: -c[0])  # the longest alias first
         self.entries = frozenset(self._by_entry)
@@ -110,6 +114,23 @@ class Gazetteer:
                     if span[1] > span[0]:
                         found.append(Candidate(self.kind, self._fill(term.name, match), term.category, span[0], span[1],
                                                term, implies=term.implies))
+        return found
+
+    def find_in_tables(self, text: str, positions: dict[str, list[int]]) -> list[Candidate]:
+        """Values of tables flattened column by column: a label line ('Memory') found by the pre-scan, and the
+        line in its place in the next block of lines ('32G')."""
+        found = []
+        for term, label, value in self.table_terms:
+            lines = {text.rfind("\n", 0, at) + 1 for trigger in term.triggers or [] for at in positions.get(trigger, [])}
+            for start in sorted(lines):
+                end = text.find("\n", start)
+                if not label.fullmatch(text, start, len(text) if end < 0 else end):
+                    continue
+                span = value_cell(text, start)
+                match = value.fullmatch(text, *span) if span else None
+                if span and match:
+                    found.append(Candidate(self.kind, self._fill(term.name, match), term.category, span[0], span[1], term,
+                                           cell=True))
         return found
 
     def _fill(self, template: str, match: regex.Match) -> str:

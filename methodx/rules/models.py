@@ -64,6 +64,14 @@ class NameWhen(Rule):
     name: str
 
 
+class TableCell(Rule):
+    """A term named by its value in a table that PDF text flattened column by column: the labels' lines
+    ("CPU / Memory / GPU"), a blank line, then the values' lines in the same order ("Intel i7 / 32G / ...")."""
+
+    label: str = Field(description="A pattern the whole label line matches ('Memory', 'RAM'); it holds one of the term's triggers.")
+    value: str = Field(description="A pattern the whole value line in the label's place matches; its groups fill the {fields} of the name.")
+
+
 class Term(Rule):
     """One gazetteer entry: a framework or a piece of hardware."""
 
@@ -78,6 +86,7 @@ class Term(Rule):
     only_with: str | None = Field(default=None, description="A pattern its sentence must match for the mention to count at all.")
     category_when: list[CategoryWhen] = Field(default_factory=list, description="Another category when the sentence matches (MATLAB: dl next to 'neural network').")
     name_when: list[NameWhen] = Field(default_factory=list, description="Another term when the sentence matches (Keras reached from R is R keras).")
+    table: TableCell | None = Field(default=None, description="The term as a value of a table flattened column by column ('Memory' ... '32G').")
 
     _triggers = field_validator("triggers")(_check_triggers)
 
@@ -85,6 +94,8 @@ class Term(Rule):
     def _has_a_way_to_match(self):
         if not self.aliases and not self.patterns:
             raise ValueError("a term needs aliases or patterns")
+        if self.table and not self.triggers:
+            raise ValueError("a term with a table needs triggers: the words its label lines hold")
         return self
 
     def alias_rules(self) -> list[Alias]:
@@ -93,7 +104,8 @@ class Term(Rule):
 
     def regexes(self) -> list[tuple[str, str]]:
         return ([("patterns", p) for p in self.patterns] + ([("only_with", self.only_with)] if self.only_with else [])
-                + [("category_when", w.pattern) for w in self.category_when] + [("name_when", w.pattern) for w in self.name_when])
+                + [("category_when", w.pattern) for w in self.category_when] + [("name_when", w.pattern) for w in self.name_when]
+                + ([("table", self.table.label), ("table", self.table.value)] if self.table else []))
 
 
 class Cue(Rule):

@@ -620,3 +620,32 @@ def test_the_memory_of_each_of_several_gpus_is_their_detail(written, name, units
 def test_a_model_number_broken_at_its_hyphen_keeps_its_name(written, spelled, line_end):
     text = "All models were trained on an " + written.replace("-", line_end, 1) + " processor."
     assert names(text, "cpu") == [spelled]
+
+
+# a two-column table that PDF text flattened column by column: the labels, a blank line, the values in order
+ROWS = [("CPU", "Intel Core i7-9700K"), ("GPU", "NVIDIA GeForce RTX 2080 Ti"), ("Operating system", "Ubuntu 18.04"),
+        ("CUDA", "10.1"), ("Framework", "PyTorch 1.7")]
+
+
+def flattened(rows, end=" \n"):
+    return end.join(label for label, _ in rows) + end + "\n" + end.join(value for _, value in rows) + end
+
+
+@pytest.mark.parametrize("label", ["RAM", "Memory", "System memory", "Memory (RAM)", "RAM:", "Main memory"])
+@pytest.mark.parametrize("value, size", [("32G", 32), ("64 GB", 64), ("16GB DDR4", 16), ("128 GB RAM", 128)])
+@pytest.mark.parametrize("place", [0, 2, 5])
+def test_ram_in_a_table_flattened_column_by_column_is_named(label, value, size, place):
+    rows = ROWS[:place] + [(label, value)] + ROWS[place:]
+    text = "Table 2\nExperimental environment\n\n" + flattened(rows)
+    assert names(text, "ram") == [f"{size} GB RAM"], text
+
+
+@pytest.mark.parametrize("text", [
+    flattened([("CPU", "Intel Core i7-9700K"), ("Video memory", "11 GB")]),  # the GPU's memory
+    flattened([("GPU memory", "24 GB"), ("CPU", "Intel Xeon")]),
+    "CPU\nMemory\nGPU\n\nIntel Core i7-9700K\n32 GB\n",  # the columns differ in length
+    "We needed a lot of memory\n\n32 GB were enough.\n",  # prose, no table
+    "Memory\nCPU\n\n32 GB of the data were stored in the cloud for later use by the team\nIntel Xeon\n",  # no cell
+])
+def test_a_size_is_no_ram_unless_its_table_cell_is_labelled_as_memory(text):
+    assert names(text, "ram") == []

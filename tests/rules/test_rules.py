@@ -143,6 +143,8 @@ MALFORMED = [
     ("questions/frameworks/modelling.jsonl", '{"pattern": "(?P<x"}'),
     ("questions/frameworks/known_packages.tsv", "quokkafit\tR\tgraphics"),   # not a category
     ("questions/frameworks/known_packages.tsv", "quokkafit R ml"),             # not tab-separated
+    (HW, '{"name": "{n} GB RAM", "category": "ram", "patterns": ["(?P<n>\\\\d+) GB RAM"], '
+         '"table": {"label": "RAM", "value": "(?P<n>\\\\d+)"}}'),                    # a table without triggers
 ]
 
 
