@@ -56,9 +56,9 @@ class Details:
         cells = [(c.start, c.end) for c in candidates if c.cell]
         if not cells:
             return
-        for candidate in candidates:
+        for candidate in [c for c in candidates if not c.cell]:
             for detail, (start, end) in list(candidate.detail_spans.items()):
-                if not candidate.cell and any(start < cell_end and cell_start < end for cell_start, cell_end in cells):
+                if any(start < cell_end and cell_start < end for cell_start, cell_end in cells):
                     candidate.details.pop(detail, None)
                     del candidate.detail_spans[detail]
 
