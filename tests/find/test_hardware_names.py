@@ -138,6 +138,13 @@ def test_a_data_centre_gpu_is_named_without_its_series(model, spelled):
     assert [n for n in names(text, "gpu") if n.endswith(model)], text
 
 
+@pytest.mark.parametrize("model, place", list(itertools.product(["K80", "P100", "V100"],
+                                                                ["Google Colab", "AWS", "the university cluster", "Kaggle"])))
+def test_a_bare_data_centre_gpu_before_where_it_ran_is_named(model, place):
+    text = f"We used a {model} on {place} to train the network."
+    assert [n for n in names(text, "gpu") if n.endswith(model)], text
+
+
 @pytest.mark.parametrize("model, spelled", list(itertools.product(["K80", "V100", "P100", "A100", "H100", "A6000"],
                                                                    ["two {m}s", "4 x {m}", "8×{m}", "eight {m}", "the {m}s"])))
 def test_a_counted_or_plural_data_centre_gpu_needs_no_gpu_word(model, spelled):
