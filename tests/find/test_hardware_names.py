@@ -212,6 +212,18 @@ def test_a_named_cluster_of_any_kind_is_found(name, kind):
     assert f"{name} {kind}" in names(f"The models were trained on the {name} {kind}.", "cluster")
 
 
+@pytest.mark.parametrize("name, kind", list(itertools.product(["Princeton", "Oxford", "FAS"], [
+        "Research Computing", "Advanced Research Computing", "Research Computing facility", "Research Computing cluster"])))
+def test_a_research_computing_service_named_by_its_institution_is_a_cluster(name, kind):
+    assert f"{name} {kind}" in names(f"Models were trained with resources of the {name} {kind}.", "cluster")
+
+
+@pytest.mark.parametrize("text", ["The Research Computing team helped us.", "We thank the research computing staff.",
+                                  "Research computing has changed ecology."])
+def test_research_computing_without_an_institution_is_no_cluster(text):
+    assert names(text, "cluster") == []
+
+
 @pytest.mark.parametrize("text", ["The Python HPC library was used to train the model.",
                                   "An HPC facility would be needed to train the model."])
 def test_hpc_after_a_word_alone_is_no_named_cluster(text):
