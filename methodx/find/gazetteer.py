@@ -17,6 +17,7 @@ from methodx.find.scan import WORD
 from methodx.find.tables import value_cell
 from methodx.rules.models import SEPARATORS, Alias, Term, alias_key
 from methodx.rules.regex import Regexes
+from methodx.text.lines import Lines
 
 _FIELD = regex.compile(r"\{(\w+)\}")
 _BROKEN_AFTER_HYPHEN = regex.compile(r"(?<=\w-) ")  # "i7-\n8700K", a model number broken at a line end
@@ -120,13 +121,13 @@ class Gazetteer:
         """Values of tables flattened column by column: a label line ('Memory') found by the pre-scan, and the
         line in its place in the next block of lines ('32G')."""
         found = []
+        lines = Lines(text)
         for term, label, value in self.table_terms:
-            lines = {text.rfind("\n", 0, at) + 1 for trigger in term.triggers or [] for at in positions.get(trigger, [])}
-            for start in sorted(lines):
-                end = text.find("\n", start)
-                if not label.fullmatch(text, start, len(text) if end < 0 else end):
+            starts = {lines.at(at) for trigger in term.triggers or [] for at in positions.get(trigger, [])}
+            for start in sorted(starts):
+                if not label.fullmatch(text, start, lines.end(start)):
                     continue
-                span = value_cell(text, start)
+                span = value_cell(lines, start)
                 match = value.fullmatch(text, *span) if span else None
                 if span and match:
                     found.append(Candidate(self.kind, self._fill(term.name, match), term.category, span[0], span[1], term,

@@ -22,10 +22,9 @@ def _column(lines: Lines, line: int) -> list[int]:
     return column
 
 
-def value_cell(text: str, label: int) -> tuple[int, int] | None:
+def value_cell(lines: Lines, label: int) -> tuple[int, int] | None:
     """The span of the value in the place of the label line starting at `label`, in the next block of lines,
     when both blocks are columns of table cells of one length; else None."""
-    lines = Lines(text)
     labels = _column(lines, label)
     after = lines.next(labels[-1]) if labels else None
     while after is not None and lines.blank(after):
