@@ -416,7 +416,11 @@ CREATED = ["Our software, {x}, is freely available.", "{x}, our new tool, classi
            "We have therefore developed {x}, a package for acoustic indices.", "Here we present {x}.",
            "We have recently developed {x} as a fully automated approach.", "We now introduce {x}.",
            "The main features of our {x} software are shown in Figure 1.", "We tested our {x} package on three datasets.",
-           "We developed a plugin (called {x}) for image annotation.", "We wrote a new toolbox (named {x}) for MATLAB."]
+           "We developed a plugin (called {x}) for image annotation.", "We wrote a new toolbox (named {x}) for MATLAB.",
+           "{x} is a new R package that implements the method.", "{x} is a novel open-source library for image classification.",
+           "The method is implemented in the R package {x}, which we developed for this study.",
+           "The {x} package presented here provides functions for data cleaning.",
+           "The {x} toolbox described in this paper is freely available."]
 STILL_USED = ["Our code uses {x} for training.", "We ran our pipeline ({x} 1.8) on the images.",
               "This paper describes the use of {x} for species identification.",
               "We designed and implemented the network in {x}.", "Our software relies on {x}.",
@@ -425,7 +429,9 @@ STILL_USED = ["Our code uses {x} for training.", "We ran our pipeline ({x} 1.8) 
               "Our {x}-based software ran on a server.", "We trained our {x} model for 50 epochs.",
               "We developed {x} models for each species.", "We provide a {x} implementation of the model.",
               "We have recently developed {x} classifiers for bird songs.", "This paper presents a {x} implementation of YOLO.",
-              "We introduce new {x} networks for sound events."]
+              "We introduce new {x} networks for sound events.", "The model presented here was built with {x}.",
+              "We trained the network in {x}, which we ran on a GPU.", "The classifier described in this paper was implemented in {x}.",
+              "{x} is a widely used library that we used for training."]
 
 
 @pytest.mark.parametrize("sentence, name", list(itertools.product(CREATED, ["birdnetR", "SpeciesMapper"])))
