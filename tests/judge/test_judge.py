@@ -243,9 +243,12 @@ def test_generic_gpu_without_statement_of_use_is_only_mentioned():
 HARDWARE = ["NVIDIA Tesla V100 GPUs", "TPUs", "an Intel Xeon Gold 6148", "Google Colab"]
 GENERAL = ["Deep learning models are typically trained on {h}.", "Such networks are usually trained on {h}, which is costly.",
            "Models of this size are generally run on {h}.", "Training on {h} would take several days.",
-           "With {h}, training would take less than an hour.", "A larger model would require {h}."]
+           "With {h}, training would take less than an hour.", "A larger model would require {h}.",
+           "Users without a workstation can use {h}.", "The trained model can run on {h} in real time.",
+           "Practitioners can easily access {h} for such tasks."]
 OWN = ["Models were typically trained for 100 epochs on {h}.", "We usually trained the models on {h}.",
-       "Typically, we trained each model on {h} for two days.", "All models were trained on {h}, which took two days."]
+       "Typically, we trained each model on {h} for two days.", "All models were trained on {h}, which took two days.",
+       "To speed up training, we can use {h}, as we did for all models."]
 
 
 @pytest.mark.parametrize("hardware, sentence", list(itertools.product(HARDWARE, GENERAL)))
