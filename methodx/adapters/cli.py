@@ -18,7 +18,7 @@ import methodx
 from methodx.adapters.batch import Result, cpu_count, json_line
 from methodx.adapters.output import Output, OutputError, whole
 from methodx.errors import InputError, MethodxError, PatternError
-from methodx.inputs import READERS, check_text, readable
+from methodx.inputs import READERS, check_text, decode, readable
 from methodx.models import PaperAnswers
 
 EXIT_OK = 0
@@ -35,7 +35,7 @@ exit codes:
   {EXIT_OK}    every input was answered (an 'unknown' or 'unsupported' answer is still an answer)
   {EXIT_BUG}    methodx itself failed: a bug (the traceback says where; please report it)
   {EXIT_USAGE}    the command line is wrong
-  {EXIT_INPUT}    an input could not be read or answered (missing, empty, binary, not UTF-8, a bad
+  {EXIT_INPUT}    an input could not be read or answered (missing, empty, binary, not UTF-8 or UTF-16, a bad
        record, a worker process that died on it); every other input was answered
   {EXIT_PATTERNS}    a rule file in the pattern directory is malformed
   {EXIT_OUTPUT}    the output cannot be written (no such folder, read-only, a folder, disk full, or it is
@@ -67,12 +67,7 @@ def say(message: str) -> None:
 def read_stdin() -> str:
     if sys.stdin is None:
         raise InputError("-: standard input is closed")
-    data = sys.stdin.buffer.read()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[:error.start].count(b"\n") + 1
-        raise InputError(f"-: not UTF-8 text (byte 0x{data[error.start]:02x} on line {line}, offset {error.start})") from None
+    text = decode(sys.stdin.buffer.read(), "-")
     try:
         return check_text(text)
     except InputError as error:

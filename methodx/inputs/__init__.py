@@ -7,6 +7,7 @@ markup.py's safe parsing. read() picks the reader of a file by its name and, for
 .xml, by its root element.
 """
 
+import codecs
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from methodx.inputs.sections import sections_of
 from methodx.inputs.tei import read_tei, tei_document
 from methodx.inputs.text import check_text, read_plain
 
-__all__ = ["READERS", "Document", "check_text", "read", "read_jats", "read_pdf", "read_prompt", "read_string",
+__all__ = ["READERS", "Document", "check_text", "decode", "read", "read_jats", "read_pdf", "read_prompt", "read_string",
            "read_tei", "readable", "sections_of"]
 
 
@@ -29,7 +30,13 @@ def read_string(text: str, source: str | None = None) -> Document:
     return read_prompt(text, source)
 
 
-def _decode(data: bytes, source: str) -> str:
+def decode(data: bytes, source: str) -> str:
+    """The text of a file's bytes: UTF-8 (with or without a byte-order mark) or UTF-16 with one."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Windows "Unicode" text files
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{source}: starts as UTF-16 text but is not") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -38,11 +45,11 @@ def _decode(data: bytes, source: str) -> str:
 
 
 def _text_file(data: bytes, source: str) -> Document:
-    return read_string(_decode(data, source), source)
+    return read_string(decode(data, source), source)
 
 
 def _markdown_file(data: bytes, source: str) -> Document:
-    return read_plain(_decode(data, source), source, "markdown")
+    return read_plain(decode(data, source), source, "markdown")
 
 
 def _xml_file(data: bytes, source: str) -> Document:

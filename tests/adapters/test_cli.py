@@ -2,6 +2,8 @@
 
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -146,6 +148,14 @@ def test_stdin_dash_with_question():
     result = run_process("answer", "--question", "frameworks", "-", stdin="We implemented the model in PyTorch.")
     assert result.returncode == 0
     assert "PyTorch" in result.stdout
+
+
+def test_stdin_in_utf16_with_its_mark_is_read():
+    data = "\ufeffWe implemented the model in PyTorch.".encode("utf-16-le")
+    result = subprocess.run([sys.executable, "-m", "methodx.adapters.cli", "answer", "--question", "frameworks", "-"],
+                            input=data, capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert b"PyTorch" in result.stdout
 
 
 def test_empty_stdin_is_exit_3():

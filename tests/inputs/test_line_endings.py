@@ -37,3 +37,27 @@ def test_a_seed_reads_the_same_with_other_line_endings(ending):
     check_offsets(converted, answer)
     if ending == "CRLF":  # with a lone CR, "Ten-\rsorFlow" is not joined yet (text/normalise.py)
         assert [i.name for i in answer.items] == [i.name for i in methodx.answer(text).items]
+
+
+# the encodings a text file comes in: UTF-8 with or without a byte-order mark, and UTF-16 with one
+# (what Windows tools save as "Unicode"); anything else is a clear error
+ENCODINGS = {"utf-8": b"", "utf-8-sig": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+def test_a_text_file_reads_the_same_in_every_encoding_with_a_mark(encoding, tmp_path):
+    text = "Methods\n\nWe trained the CNN with PyTorch on an NVIDIA RTX 3090 (24 GB).\n"
+    path = tmp_path / "paper.txt"
+    path.write_bytes(ENCODINGS[encoding] + text.encode(encoding))
+    paper = methodx.annotate(methodx.read(path))
+    assert [i.name for i in paper.frameworks.items] == ["PyTorch"]
+    assert [i.name for i in paper.hardware.items] == ["NVIDIA GeForce RTX 3090"]
+
+
+@pytest.mark.parametrize("data, message", [(b"\xff\xfeW\x00e\x00\x00\xd8", "starts as UTF-16 text but is not"),
+                                           (b"We used \xe9 PyTorch", "not UTF-8 text (byte 0xe9 on line 1, offset 8)")])
+def test_a_text_file_in_no_known_encoding_is_an_input_error(data, message, tmp_path):
+    path = tmp_path / "paper.txt"
+    path.write_bytes(data)
+    with pytest.raises(methodx.InputError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        methodx.read(path)
