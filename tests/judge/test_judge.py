@@ -784,6 +784,27 @@ STUDY = ["There are many images, so we trained the network with {a} and {b}.", "
          "We used {a} and {b}, the dominant frameworks.", "We have developed the classifier in {a} and {b}."]
 
 
+# what the field's people do with a framework, or may do, is no use of the study
+PEOPLE = ["Many ecologists now use {x}.", "Researchers may prefer {x}.", "Most deep learning studies in ecology rely on {x}.",
+          "{x} is increasingly adopted by ecologists.", "Readers familiar with {x} will recognise this design.",
+          "Their code, written in {x}, is publicly available.", "Users of {x} can install the package via pip.",
+          "A comparison of frameworks such as {x} is beyond the scope of this paper."]
+OWN_WORK = ["Our experience with {x} was good: we trained all models in it.", "We can use {x} for all models, as we did here.",
+            "Like many ecologists, we used {x}."]
+
+
+@pytest.mark.parametrize("x", ["TensorFlow", "scikit-learn", "caret"])
+@pytest.mark.parametrize("sentence", PEOPLE)
+def test_what_the_fields_people_do_is_no_use(x, sentence):
+    assert used_items(sentence.format(x=x)) == []
+
+
+@pytest.mark.parametrize("x", ["TensorFlow", "scikit-learn", "caret"])
+@pytest.mark.parametrize("sentence", OWN_WORK)
+def test_the_study_beside_the_fields_people_is_use(x, sentence):
+    assert used_items(sentence.format(x=x)) == [x]
+
+
 @pytest.mark.parametrize("a, b", [("TensorFlow", "PyTorch"), ("Caffe", "Theano"), ("Keras", "MXNet")])
 @pytest.mark.parametrize("sentence", FIELD)
 def test_what_exists_in_the_field_is_no_use(a, b, sentence):
