@@ -422,9 +422,14 @@ def test_words_shaped_like_edge_devices_are_nothing(text):
     assert names(text, "device") == [] and names(text, "other") == []
 
 
-@pytest.mark.parametrize("written", ["a TPUv4 pod", "TPUv3-8 cores", "a TPU v3-8", "Cloud TPU v2"])
-def test_a_tpu_of_any_version_is_a_tpu(written):
-    assert names(f"The models were trained on {written}.", "tpu") == ["TPU"]
+@pytest.mark.parametrize("written, name", [("a TPUv4 pod", "TPU v4"), ("TPUv3-8 cores", "TPU v3"), ("a TPU v3-8", "TPU v3"),
+                                           ("Cloud TPU v2", "TPU v2"), ("a TPU-v5e", "TPU v5e"), ("a Cloud TPU", "TPU")])
+def test_a_tpu_is_named_with_its_generation(written, name):
+    assert names(f"The models were trained on {written}.", "tpu") == [name]
+
+
+def test_a_tpu_with_its_generation_needs_no_cue_of_use():
+    assert [i.name for i in methodx.answer("Hardware: a TPU v3.", question="hardware").items] == ["TPU v3"]
 
 
 @pytest.mark.parametrize("written", ["AMD Instinct MI250X", "Instinct MI100", "AMD Instinct MI 300X"])
