@@ -127,6 +127,19 @@ def test_m_and_a_number_alone_is_no_chip(text):
     assert names(text, "cpu") == []
 
 
+@pytest.mark.parametrize("written, name", [("dual 1080 Tis", "NVIDIA GeForce GTX 1080 Ti"), ("two 2080 Tis", "NVIDIA GeForce RTX 2080 Ti"),
+                                           ("an AMD MI250", "AMD Instinct MI250"), ("four AMD MI100 GPUs", "AMD Instinct MI100"),
+                                           ("an H100 SXM", "NVIDIA H100"), ("an A100 PCIe card", "NVIDIA A100"),
+                                           ("two H100 NVL", "NVIDIA H100"), ("a V100 SXM2", "NVIDIA Tesla V100")])
+def test_a_gpu_in_a_plural_or_with_its_form_factor_or_vendor_alone_is_named(written, name):
+    assert names(f"The models were trained on {written}.", "gpu") == [name]
+
+
+@pytest.mark.parametrize("chip", ["M1 Pro", "M2 Max", "M2 Ultra", "M3 Pro"])
+def test_apple_silicon_with_its_tier_needs_nothing_beside_it(chip):
+    assert names(f"The classifier was trained on an {chip}.", "cpu") == [f"Apple {chip}"]
+
+
 # data-centre and workstation GPUs, named without their series word ("Tesla", "RTX")
 DATA_CENTRE = ["K80", "K40", "P40", "M60", "T4", "A100", "A6000", "A5000"]
 
