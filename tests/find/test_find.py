@@ -42,6 +42,13 @@ def test_pytorch_with_version():
     check_evidence(text, answer)
 
 
+@pytest.mark.parametrize("name, version", [("caret", "6.0-90"), ("randomForest", "4.6-14"), ("lme4", "1.1-27.1"), ("mgcv", "1.8-40")])
+@pytest.mark.parametrize("spelled", ["{n} {v}", "{n} (version {v})", "{n} v{v}"])
+def test_an_r_package_version_keeps_its_patch_level(name, version, spelled):
+    text = "Models were fitted with " + spelled.format(n=name, v=version) + "."
+    assert item(frameworks(text), name).version == version
+
+
 def test_pytorch_without_version_has_none():
     assert item(frameworks("We implemented the model in PyTorch."), "PyTorch").version is None
 
