@@ -261,6 +261,25 @@ def test_hardware_of_the_study_with_a_frequency_adverb_is_used(hardware, sentenc
     assert used_items(sentence.format(h=hardware), question="hardware"), sentence.format(h=hardware)
 
 
+# what the literature reports, what others lack, and what a model's makers ran it on, is no use of the study
+OTHERS_HARDWARE = ["Training times reported in the literature range from hours on {h} to days on CPUs.",
+                   "Training on {h} is common in the literature.", "For researchers lacking {h}, we provide pretrained weights.",
+                   "BirdNET was trained on {h} by its developers.", "The detector was trained on {h} by the original authors.",
+                   "Unlike studies that used {h}, we needed no special hardware.", "In contrast to models trained on {h}, ours is small."]
+OWN_HARDWARE = ["We trained the model on {h}, as is common in the literature.",
+                "We retrained the model on {h}, following its developers' advice."]
+
+
+@pytest.mark.parametrize("hardware, sentence", list(itertools.product(HARDWARE, OTHERS_HARDWARE)))
+def test_hardware_of_the_literature_and_of_others_is_not_used(hardware, sentence):
+    assert used_items(sentence.format(h=hardware), question="hardware") == []
+
+
+@pytest.mark.parametrize("hardware, sentence", list(itertools.product(HARDWARE, OWN_HARDWARE)))
+def test_the_studys_hardware_beside_the_literature_is_used(hardware, sentence):
+    assert used_items(sentence.format(h=hardware), question="hardware"), sentence.format(h=hardware)
+
+
 # what the authors advise, and what would make training faster, is no use
 ADVICE = ["We recommend {h} for training.", "We strongly recommend using {h}.", "We would suggest {h} for larger data sets.",
           "For training, {h} is recommended.", "{h} are highly advised for larger data sets.",
