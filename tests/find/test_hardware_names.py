@@ -350,8 +350,10 @@ def test_a_supercomputer_is_named_a_supercomputer(sentence):
     assert names(sentence, "cluster") == ["supercomputer"]
 
 
-def test_an_hpc_cluster_is_an_hpc_cluster():
-    assert names("Models were trained on the university's HPC cluster.", "cluster") == ["HPC cluster"]
+@pytest.mark.parametrize("written", ["the university's HPC cluster", "the university's high-performance computer",
+                                     "four compute nodes", "the institute's computing facility"])
+def test_an_hpc_cluster_is_an_hpc_cluster(written):
+    assert names(f"Models were trained on {written}.", "cluster") == ["HPC cluster"]
 
 
 # national and academic computing centres, named by acronym or in full
