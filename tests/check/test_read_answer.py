@@ -252,6 +252,7 @@ HARDWARE_SENTENCES = [
     "The network was trained on AMD Instinct MI250X GPUs.",
     "The network was trained on a Mac mini.",
     "The network was trained on a machine with 16 virtual cores.",
+    "The network was trained on a server with 64 cores.",
     "The network was trained on an 8-core processor.",
 ]
 

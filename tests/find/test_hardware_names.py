@@ -36,7 +36,7 @@ def test_a_number_is_no_gpu(text):
 
 
 CORES = ["{n} virtual cores", "{n} logical cores", "{n} physical cores", "{n} CPU cores", "{n} processor cores",
-         "a {n}-core processor", "an {n}-core CPU", "a {n} core processor"]
+         "a {n}-core processor", "an {n}-core CPU", "a {n} core processor", "{n} cores"]
 MACHINES = ["The model was trained on a machine with {cores} and 32 GB of RAM.",
             "All analyses ran on a workstation with {cores}.",
             "Training was performed on a server with {cores}."]
@@ -50,7 +50,8 @@ def test_a_cpu_described_by_its_cores_is_named(cores, sentence):
 
 @pytest.mark.parametrize("text", ["We collected 20 sediment cores at each site.", "The RTX 3090 has 10496 CUDA cores.",
                                   "Ice cores of 3 m were drilled.", "Modern smartphones feature octa-core processors.",
-                                  "We trained on a laptop with a 14-core graphics processing unit."])
+                                  "We trained on a laptop with a 14-core graphics processing unit.",
+                                  "We collected samples with 8 cores.", "The apple has 5 cores."])
 def test_cores_of_other_things_are_no_cpu(text):
     assert names(text, "cpu") == []
 
