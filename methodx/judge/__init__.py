@@ -112,7 +112,7 @@ class Judge:
                 found = denial[0]
                 decisions = [Decision(False, "denial", found.cue.name, (found.start, found.end)) if d == USED else d
                              for d in decisions]
-        return _share_in_lists(text.text, targets, decisions)
+        return _share_with_heads(text.text, targets, _share_in_lists(text.text, targets, decisions))
 
     def _one(self, text: Text, target: Target) -> Decision:
         if target.collects_data:
@@ -188,6 +188,19 @@ def _share_in_lists(text: str, targets: list, decisions: list[Decision]) -> list
             for i in group:
                 if decisions[i].reason == "generic_mention":
                     decisions[i] = USED
+    return decisions
+
+
+def _share_with_heads(text: str, targets: list, decisions: list[Decision]) -> list[Decision]:
+    """A generic word right after a specific name is that name's head ("V100 GPUs", "Xeon CPU"): not used
+    when the name is not."""
+    decisions = list(decisions)
+    order = sorted(range(len(targets)), key=lambda i: targets[i].start)
+    for a, b in zip(order, order[1:]):
+        name, head = targets[a], targets[b]
+        if (not decisions[a].used and decisions[b].used and head.generic and not name.generic
+                and (name.kind, name.category) == (head.kind, head.category) and not text[name.end:head.start].strip()):
+            decisions[b] = decisions[a]
     return decisions
 
 

@@ -266,7 +266,10 @@ OTHERS_HARDWARE = ["Training times reported in the literature range from hours o
                    "Training on {h} is common in the literature.", "For researchers lacking {h}, we provide pretrained weights.",
                    "BirdNET was trained on {h} by its developers.", "The detector was trained on {h} by the original authors.",
                    "Unlike studies that used {h}, we needed no special hardware.", "In contrast to models trained on {h}, ours is small."]
+OTHERS_HARDWARE += ["Compared with {h}, our pipeline needs far less memory.", "The speed-up relative to {h} was tenfold.",
+                    "In comparison to {h}, training on our cluster was slow."]
 OWN_HARDWARE = ["We trained the model on {h}, as is common in the literature.",
+                "We trained the model on {h}, which was fast compared to our old laptop.",
                 "We retrained the model on {h}, following its developers' advice."]
 
 
