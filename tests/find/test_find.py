@@ -81,6 +81,16 @@ def test_keras_with_r_package_in_its_bracket_is_r_keras(bracket):
     assert [i.name for i in frameworks(f"The CNN was implemented with Keras {bracket}.").items][0] == "R keras"
 
 
+@pytest.mark.parametrize("written", ["the Keras API for R", "keras for R", "Keras (the interface for R)", "the R interface to Keras"])
+def test_keras_for_r_is_r_keras(written):
+    assert "R keras" in [i.name for i in frameworks(f"The CNN was implemented with {written}.").items]
+
+
+@pytest.mark.parametrize("text", ["We used Keras for R-squared estimation.", "We used Keras for Rapid prototyping."])
+def test_keras_before_a_word_starting_with_r_stays_keras(text):
+    assert [i.name for i in frameworks(text).items] == ["Keras"]
+
+
 def test_keras_beside_another_r_package_stays_keras():
     assert "Keras" in [i.name for i in frameworks("We used Keras and the R package randomForest.").items]
 
