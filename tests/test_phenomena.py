@@ -3,6 +3,8 @@
 Each group has a case where the phenomenon must be recognised and a case where it must not be.
 """
 
+import pytest
+
 from methodx.text.sentences import split
 from tests.helpers import assert_not_used, assert_used, check_offsets, frameworks, hardware, item_names, named
 
@@ -257,6 +259,12 @@ def test_name_tf_keras_gives_keras_and_tensorflow():
     assert set(item_names(answer)) == {"Keras", "TensorFlow"}
     assert {m.evidence.text for m in answer.mentions} == {"tf.keras"}
     check_offsets(text, answer)
+
+
+@pytest.mark.parametrize("written, part", [("TF-Slim", "TF-Slim"), ("the Object Detection API", "TensorFlow Object Detection API"),
+                                           ("the TF Object Detection API", "TensorFlow Object Detection API")])
+def test_a_part_of_tensorflow_implies_tensorflow(written, part):
+    assert set(item_names(frameworks(f"The detector was trained with {written}."))) == {part, "TensorFlow"}
 
 
 def test_name_plain_keras_gives_keras_only():
