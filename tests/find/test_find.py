@@ -49,6 +49,16 @@ def test_an_r_package_version_keeps_its_patch_level(name, version, spelled):
     assert item(frameworks(text), name).version == version
 
 
+@pytest.mark.parametrize("text, name, version", [
+    ("Analyses were done using Stata 11 (StataCorp, USA).", "Stata", "11"), ("All statistics were run in SPSS 24.", "SPSS", "24"),
+    ("We used Stata 15, R 4.0.2 and Python 3.8.", "Stata", "15"), ("We used Keras (version 2) for training.", "Keras", "2"),
+    ("We used Theano [12, 13] for training.", "Theano", None), ("We used Theano [1] for training.", "Theano", None),
+    ("We used Keras (2) for training.", "Keras", None), ("Training in TensorFlow 10 times gave the same result.", "TensorFlow", None),
+    ("We trained PyTorch 50 epochs long.", "PyTorch", None)])
+def test_a_whole_number_after_a_name_is_its_version_only_where_a_version_stands(text, name, version):
+    assert item(frameworks(text), name).version == version
+
+
 def test_pytorch_without_version_has_none():
     assert item(frameworks("We implemented the model in PyTorch."), "PyTorch").version is None
 
