@@ -806,6 +806,19 @@ STUDY = ["There are many images, so we trained the network with {a} and {b}.", "
          "We used {a} and {b}, the dominant frameworks.", "We have developed the classifier in {a} and {b}."]
 
 
+# a presented tool's requirements are no use of the study; the study's own code's dependencies are
+@pytest.mark.parametrize("text", ["Operating system: Linux. Other requirements: {x} 1.2 or higher.",
+                                  "Requirements: {x}, NumPy and a GPU with 8 GB of memory."])
+def test_a_tools_requirements_are_no_use(text):
+    assert used_items(text.format(x="TensorFlow")) == []
+
+
+@pytest.mark.parametrize("text", ["All code depends on {x} (Paszke et al. 2019) and torchvision.",
+                                  "Dependencies: {x}==1.9.0, numpy==1.21."])
+def test_the_studys_code_and_its_dependencies_are_use(text):
+    assert "PyTorch" in used_items(text.format(x="PyTorch"))
+
+
 # what the field's people do with a framework, or may do, is no use of the study
 PEOPLE = ["Many ecologists now use {x}.", "Researchers may prefer {x}.", "Most deep learning studies in ecology rely on {x}.",
           "{x} is increasingly adopted by ecologists.", "Readers familiar with {x} will recognise this design.",
