@@ -199,6 +199,13 @@ def test_intel_core_cpu_with_clock():
     assert "3.70" in str(cpus[0].details.get("clock"))
 
 
+@pytest.mark.parametrize("text", ["We trained on an Intel Xeon CPU: 2.2 GHz, 20 cores.", "We trained on a 2.2 GHz Intel Xeon.",
+                                  "We trained on a 2.2 GHz 20-core Intel Xeon processor."])
+def test_a_cpu_clock_before_or_after_a_colon_is_its_clock(text):
+    cpus = items_of(hardware(text), "cpu")
+    assert [c.details.get("clock") for c in cpus] == ["2.2 GHz"]
+
+
 def test_ram():
     answer = hardware("The workstation had 32 GB of RAM.")
     ram = items_of(answer, "ram")
