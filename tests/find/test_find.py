@@ -412,7 +412,8 @@ def test_an_author_initial_r_before_a_year_is_no_language(surname, year, shape):
     assert [m for m in methodx.extract(text) if m.name == "R"] == [], text
 
 
-@pytest.mark.parametrize("text", ["Analyses were run in R (4.0.3).", "Analyses were run in R (version 4.0.3).", "Analyses were run in R (v. 4.1)."])
+@pytest.mark.parametrize("text", ["Analyses were run in R (4.0.3).", "Analyses were run in R (version 4.0.3).", "Analyses were run in R (v. 4.1).",
+                                  "We used R (version 4.0.3) for all analyses.", "R (v 4.1) was used."])
 def test_r_with_a_version_in_brackets_is_the_language(text):
     assert item(frameworks(text), "R").category == "language"
 
