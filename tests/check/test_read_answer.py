@@ -227,6 +227,7 @@ HARDWARE_SENTENCES = [
         "HiPerGator", "MetaCentrum", "the Vienna Scientific Cluster", "bwUniCluster", "JUWELS", "SuperMUC-NG", "Gadi",
         "Setonix", "the Centre for High Performance Computing (CHPC)", "Calcul Qu\u00e9bec", "SHARCNET", "WestGrid"]],
     "The network was trained on a Cloud TPU v3-8.",
+    "The network was trained on TPUs of the TPU Research Cloud.",
     "The network was deployed on a Raspberry Pi 4.",
     "The network was trained on an Apple MacBook Pro.",
     "The network was trained on an Intel Core Ultra 7 155H processor.",

@@ -141,6 +141,12 @@ def test_apple_silicon_with_its_tier_needs_nothing_beside_it(chip):
     assert names(f"The classifier was trained on an {chip}.", "cpu") == [f"Apple {chip}"]
 
 
+@pytest.mark.parametrize("written, name, category", [("Amazon's cloud", "AWS", "cloud"), ("Microsoft's cloud", "Microsoft Azure", "cloud"),
+                                                     ("the TensorFlow Research Cloud", "TPU", "tpu")])
+def test_a_cloud_named_by_its_provider_is_that_cloud(written, name, category):
+    assert names(f"The models were trained on {written}.", category) == [name]
+
+
 # data-centre and workstation GPUs, named without their series word ("Tesla", "RTX")
 DATA_CENTRE = ["K80", "K40", "P40", "M60", "T4", "A100", "A6000", "A5000"]
 
