@@ -283,6 +283,13 @@ def test_the_studys_hardware_beside_the_literature_is_used(hardware, sentence):
     assert used_items(sentence.format(h=hardware), question="hardware"), sentence.format(h=hardware)
 
 
+@pytest.mark.parametrize("text, name", [("The models were fitted with a GPU-free workflow.", "GPU"),
+                                        ("We used a GPU-less laptop.", "GPU"), ("A TensorFlow-free version of the pipeline was used.", "TensorFlow")])
+def test_what_a_thing_is_free_of_is_not_used(text, name):
+    question = "frameworks" if name == "TensorFlow" else "hardware"
+    assert name not in used_items(text, question=question)
+
+
 # what the authors advise, and what would make training faster, is no use
 ADVICE = ["We recommend {h} for training.", "We strongly recommend using {h}.", "We would suggest {h} for larger data sets.",
           "For training, {h} is recommended.", "{h} are highly advised for larger data sets.",
