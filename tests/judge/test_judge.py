@@ -290,6 +290,12 @@ def test_what_a_thing_is_free_of_is_not_used(text, name):
     assert name not in used_items(text, question=question)
 
 
+@pytest.mark.parametrize("text, used", [("The training was GPU-based.", True), ("All computations were CPU-based.", True),
+                                        ("Training was distributed across 8 GPUs.", True), ("The algorithm is GPU-accelerated.", False)])
+def test_a_processor_the_training_was_based_on_or_spread_across_is_used(text, used):
+    assert bool(used_items(text, question="hardware")) is used
+
+
 # what the authors advise, and what would make training faster, is no use
 ADVICE = ["We recommend {h} for training.", "We strongly recommend using {h}.", "We would suggest {h} for larger data sets.",
           "For training, {h} is recommended.", "{h} are highly advised for larger data sets.",
