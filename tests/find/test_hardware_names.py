@@ -93,7 +93,7 @@ def test_memory_of_the_machine_stays_ram(text):
 
 RAM_PHRASES = ["{n} GB RAM", "{n}GB of RAM", "{n} GB of DDR4 RAM", "RAM: {n} GB", "RAM of {n} GB", "RAM ({n} GB)",
                "system memory ({n} GB)", "memory (RAM) of {n} GB", "{n} GB LPDDR4X", "{n} GB of LPDDR5 RAM",
-               "{n} GB DDR4-3200", "{n} GB of random-access memory", "{n} GB of main memory", "RAM ({n} GB DDR4)"]
+               "{n} GB DDR4-3200", "{n} GB of random-access memory", "{n} GB of main memory", "RAM ({n} GB DDR4)", "{n} GB of working memory"]
 
 
 @pytest.mark.parametrize("phrase", RAM_PHRASES)
