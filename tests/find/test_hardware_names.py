@@ -147,6 +147,12 @@ def test_a_cloud_named_by_its_provider_is_that_cloud(written, name, category):
     assert names(f"The models were trained on {written}.", category) == [name]
 
 
+@pytest.mark.parametrize("model", ["V100", "P100", "T4"])
+@pytest.mark.parametrize("spelled", ["an NVIDIA {m}", "a Tesla {m}", "an NVIDIA Tesla {m}", "a {m} GPU"])
+def test_a_tesla_gpu_has_one_name_however_written(model, spelled):
+    assert names(f"The models were trained on {spelled.format(m=model)}.", "gpu") == [f"NVIDIA Tesla {model}"]
+
+
 # data-centre and workstation GPUs, named without their series word ("Tesla", "RTX")
 DATA_CENTRE = ["K80", "K40", "P40", "M60", "T4", "A100", "A6000", "A5000"]
 
@@ -259,7 +265,7 @@ def ram_and_gpus(text):
                                                                    "Memory size", "RAM capacity"], ["\n", " \n", "\n\n"])))
 def test_ram_in_a_flattened_table_stays_ram_before_a_gpu_line(label, cut):
     text = f"The models were trained on this machine.\nCPU Intel Xeon Gold 6148\n{label} 192 GB{cut}GPU NVIDIA V100"
-    assert ram_and_gpus(text) == [("192 GB RAM", None), ("NVIDIA V100", None)], text
+    assert ram_and_gpus(text) == [("192 GB RAM", None), ("NVIDIA Tesla V100", None)], text
 
 
 @pytest.mark.parametrize("text, memory", [("We used one 11 GB NVIDIA RTX 2080 Ti GPU.", "11 GB"),
