@@ -153,6 +153,12 @@ def test_a_tesla_gpu_has_one_name_however_written(model, spelled):
     assert names(f"The models were trained on {spelled.format(m=model)}.", "gpu") == [f"NVIDIA Tesla {model}"]
 
 
+@pytest.mark.parametrize("written, name", [("an Intel i7 8700K", "Intel Core i7 8700K"), ("a Core i7 8700K", "Intel Core i7 8700K"),
+                                           ("a Ryzen 5950X", "AMD Ryzen 5950X"), ("an Intel i7 with 4 cores", "Intel Core i7")])
+def test_a_cpu_model_number_after_a_space_is_kept(written, name):
+    assert names(f"The models were trained on {written}.", "cpu") == [name]
+
+
 # data-centre and workstation GPUs, named without their series word ("Tesla", "RTX")
 DATA_CENTRE = ["K80", "K40", "P40", "M60", "T4", "A100", "A6000", "A5000"]
 
