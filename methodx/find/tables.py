@@ -9,8 +9,11 @@ COLUMN_LINES = 30  # a block of more lines is no column of a table
 
 def _column(lines: Lines, line: int) -> list[int]:
     """The lines of the block (between blank lines) that holds the line, or [] when it is too long for a column."""
-    first = line
+    first, lines_above = line, 0
     while (above := lines.previous(first)) is not None and not lines.blank(above):
+        lines_above += 1
+        if lines_above == COLUMN_LINES:
+            return []  # a text of one word per line is no column: stop here, not at its top, for every label
         first = above
     column: list[int] = []
     below: int | None = first

@@ -704,6 +704,9 @@ def test_ram_in_a_table_flattened_column_by_column_is_named(label, value, size, 
     "CPU\nMemory\nGPU\n\nIntel Core i7-9700K\n32 GB\n",  # the columns differ in length
     "We needed a lot of memory\n\n32 GB were enough.\n",  # prose, no table
     "Memory\nCPU\n\n32 GB of the data were stored in the cloud for later use by the team\nIntel Xeon\n",  # no cell
+    # longer than a table's column, read up from the label and down from it
+    flattened([(f"Row {i}", f"{i} mg") for i in range(40)] + [("Memory", "32 GB")]),
+    flattened([("Memory", "32 GB")] + [(f"Row {i}", f"{i} mg") for i in range(40)]),
 ])
 def test_a_size_is_no_ram_unless_its_table_cell_is_labelled_as_memory(text):
     assert names(text, "ram") == []
