@@ -847,12 +847,12 @@ def test_a_concession_and_a_relative_clause_end_at_their_comma(text, used):
 
 
 # what the field's people do with a framework, or may do, is no use of the study
-PEOPLE = ["Many ecologists now use {x}.", "Researchers may prefer {x}.", "Most deep learning studies in ecology rely on {x}.",
+PEOPLE = ["{x} was first released in 2015.", "{x} was launched by its developers in 2017.", "Many ecologists now use {x}.", "Researchers may prefer {x}.", "Most deep learning studies in ecology rely on {x}.",
           "{x} is increasingly adopted by ecologists.", "Readers familiar with {x} will recognise this design.",
           "Their code, written in {x}, is publicly available.", "Users of {x} can install the package via pip.",
           "A comparison of frameworks such as {x} is beyond the scope of this paper."]
 OWN_WORK = ["Our experience with {x} was good: we trained all models in it.", "We can use {x} for all models, as we did here.",
-            "Like many ecologists, we used {x}."]
+            "Like many ecologists, we used {x}.", "We used {x}, which was first released in 2015."]
 
 
 @pytest.mark.parametrize("x", ["TensorFlow", "scikit-learn", "caret"])
