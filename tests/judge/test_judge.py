@@ -300,6 +300,12 @@ def test_a_processor_the_training_was_based_on_or_spread_across_is_used(text, us
     assert bool(used_items(text, question="hardware")) is used
 
 
+@pytest.mark.parametrize("text", ["The app runs on any laptop or smartphone.", "Any GPU with 8 GB of memory is sufficient.",
+                                  "The model runs on every NVIDIA RTX 3090."])
+def test_any_hardware_is_no_particular_hardware(text):
+    assert used_items(text, question="hardware") == []
+
+
 # what the authors advise, and what would make training faster, is no use
 ADVICE = ["We recommend {h} for training.", "We strongly recommend using {h}.", "We would suggest {h} for larger data sets.",
           "For training, {h} is recommended.", "{h} are highly advised for larger data sets.",
@@ -852,7 +858,8 @@ PEOPLE = ["{x} was first released in 2015.", "{x} was launched by its developers
           "Their code, written in {x}, is publicly available.", "Users of {x} can install the package via pip.",
           "A comparison of frameworks such as {x} is beyond the scope of this paper."]
 OWN_WORK = ["Our experience with {x} was good: we trained all models in it.", "We can use {x} for all models, as we did here.",
-            "Like many ecologists, we used {x}.", "We used {x}, which was first released in 2015."]
+            "Like many ecologists, we used {x}.", "We used {x}, which was first released in 2015.",
+            "We trained every model with {x}."]
 
 
 @pytest.mark.parametrize("x", ["TensorFlow", "scikit-learn", "caret"])
