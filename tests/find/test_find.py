@@ -274,6 +274,18 @@ def test_bare_sdm_is_a_species_distribution_model_not_software(text):
     assert answer.unknown is True
 
 
+@pytest.mark.parametrize("text", ["We fit the ensemble models in sdm.", "The models were tuned in sdm.",
+                                  "The SDMs were calibrated with sdm.", "We programmed the ensemble in sdm."])
+def test_a_verb_of_making_models_and_its_object_before_in_is_a_software_cue(text):
+    assert item(frameworks(text), "sdm").category == "ml"
+
+
+@pytest.mark.parametrize("text", ["We fit the models in SDM space.", "The models were tuned in the SDM framework of Smith (2019).",
+                                  "We calibrated the sensors with SDM readings."])
+def test_the_same_verbs_before_an_abbreviation_are_no_cue(text):
+    assert not [m for m in frameworks(text).mentions if m.name.lower() == "sdm"]
+
+
 def test_tf_with_a_version_is_tensorflow():
     assert item(frameworks("The model was implemented in TF 2.4."), "TensorFlow").version == "2.4"
 
