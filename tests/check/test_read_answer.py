@@ -225,7 +225,7 @@ HARDWARE_SENTENCES = [
         "EuroHPC", "the Open Science Grid", "ARCHER2", "JASMIN", "Piz Daint", "MareNostrum", "Jean Zay", "Perlmutter",
         "Fugaku", "Stampede2", "Bridges-2", "CSC \u2013 IT Center for Science", "LUMI", "CSCS", "SURFsara", "Snellius",
         "HiPerGator", "MetaCentrum", "the Vienna Scientific Cluster", "bwUniCluster", "JUWELS", "SuperMUC-NG", "Gadi",
-        "Setonix", "the Centre for High Performance Computing (CHPC)", "Calcul Qu\u00e9bec", "SHARCNET", "WestGrid"]],
+        "Setonix", "e-INFRA CZ", "the Isambard 2 HPC Service", "the Centre for High Performance Computing (CHPC)", "Calcul Qu\u00e9bec", "SHARCNET", "WestGrid"]],
     "The network was trained on a Cloud TPU v3-8.",
     "The network was trained on TPUs of the TPU Research Cloud.",
     "The network was deployed on a Raspberry Pi 4.",

@@ -370,7 +370,7 @@ def test_a_supercomputer_is_named_a_supercomputer(sentence):
 
 
 @pytest.mark.parametrize("written", ["the university's HPC cluster", "the university's high-performance computer",
-                                     "four compute nodes", "the institute's computing facility"])
+                                     "four compute nodes", "the institute's computing facility", "the Mésocentre de calcul"])
 def test_an_hpc_cluster_is_an_hpc_cluster(written):
     assert names(f"Models were trained on {written}.", "cluster") == ["HPC cluster"]
 
