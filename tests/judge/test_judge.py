@@ -302,7 +302,7 @@ def test_a_processor_the_training_was_based_on_or_spread_across_is_used(text, us
 
 @pytest.mark.parametrize("text", ["The experiments leveraged an HPC cluster.", "Training benefited from an HPC cluster.",
                                   "An HPC cluster served as the training platform.", "The hardware consisted of an HPC cluster.",
-                                  "All training runs were launched on an HPC cluster."])
+                                  "All training runs were launched on an HPC cluster.", "Hardware: an HPC cluster."])
 def test_more_verbs_of_use_reach_generic_hardware(text):
     assert used_items(text, question="hardware") == ["HPC cluster"]
 
