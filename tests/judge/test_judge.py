@@ -266,10 +266,13 @@ OTHERS_HARDWARE = ["Training times reported in the literature range from hours o
                    "Training on {h} is common in the literature.", "For researchers lacking {h}, we provide pretrained weights.",
                    "BirdNET was trained on {h} by its developers.", "The detector was trained on {h} by the original authors.",
                    "Unlike studies that used {h}, we needed no special hardware.", "In contrast to models trained on {h}, ours is small."]
-OTHERS_HARDWARE += ["Compared with {h}, our pipeline needs far less memory.", "The speed-up relative to {h} was tenfold.",
+OTHERS_HARDWARE += ["The authors of the original model trained it on {h}.", "MegaDetector was trained by Microsoft on {h}.",
+                    "The price of {h} has dropped in recent years.",
+                    "Compared with {h}, our pipeline needs far less memory.", "The speed-up relative to {h} was tenfold.",
                     "In comparison to {h}, training on our cluster was slow."]
 OWN_HARDWARE = ["We trained the model on {h}, as is common in the literature.",
                 "We trained the model on {h}, which was fast compared to our old laptop.",
+                "The model was trained by our team on {h}.", "We used {h}, similar to earlier setups.",
                 "We retrained the model on {h}, following its developers' advice."]
 
 
@@ -860,13 +863,15 @@ def test_a_concession_and_a_relative_clause_end_at_their_comma(text, used):
 
 
 # what the field's people do with a framework, or may do, is no use of the study
-PEOPLE = ["{x} was first released in 2015.", "{x} was launched by its developers in 2017.", "Many ecologists now use {x}.", "Researchers may prefer {x}.", "Most deep learning studies in ecology rely on {x}.",
+PEOPLE = ["A tutorial on {x} is given by Smith (2021).", "This is similar to the approach taken in {x}.",
+          "{x} was first released in 2015.", "{x} was launched by its developers in 2017.", "Many ecologists now use {x}.", "Researchers may prefer {x}.", "Most deep learning studies in ecology rely on {x}.",
           "{x} is increasingly adopted by ecologists.", "Readers familiar with {x} will recognise this design.",
           "Their code, written in {x}, is publicly available.", "Users of {x} can install the package via pip.",
           "A comparison of frameworks such as {x} is beyond the scope of this paper."]
 OWN_WORK = ["Our experience with {x} was good: we trained all models in it.", "We can use {x} for all models, as we did here.",
             "Like many ecologists, we used {x}.", "We used {x}, which was first released in 2015.",
-            "We trained every model with {x}."]
+            "We trained every model with {x}.", "We followed the tutorial on {x} to train the model.",
+            "We used a network similar to ResNet in {x}."]
 
 
 @pytest.mark.parametrize("x", ["TensorFlow", "scikit-learn", "caret"])
