@@ -33,6 +33,8 @@ FRAMEWORK_USE = [
     "Using {x}, we trained three models.", "In {x}, we trained a ResNet-50.",
     "The networks were trained in the {x} environment.", "To train the network, {x} was used.",
     "Like many ecologists, we used {x}.", "We trained every model with {x}.",
+    "Unlike the original authors, we used {x}.", "We followed the tutorial on {x} to train the model.",
+    "Although training was slow, we used {x}.", "The model, which we built in {x}, was trained for 50 epochs.",
 ]
 FRAMEWORK_NOT_USED = [
     "{x} is a popular open-source library.", "Popular frameworks include {x}.", "Smith et al. (2020) trained their model in {x}.",
@@ -70,6 +72,9 @@ HARDWARE_USE = [
     "The experimental platform consisted of {h}.", "Computation was conducted on {h}.", "The experiments leveraged {h}.",
     "Training benefited from {h}.", "{h} served as the training platform.", "The hardware consisted of {h}.",
     "This study used {h}.", "Deep learning computations were performed on {h}.", "Fine-tuning was done on {h}.",
+    "Compared with the baseline, our model trained on {h} converged faster.", "We trained on {h} by the end of 2020.",
+    "Unlike the original authors, we trained on {h}.", "Training ran on {h}, which any lab can rent.",
+    "We trained faster than expected on {h}.", "As is common in the literature, we trained on {h}.",
 ]
 HARDWARE_NOT_USED = [
     "Deep learning usually requires hardware such as {h}.", "Smith et al. (2020) trained their network on {h}.",
