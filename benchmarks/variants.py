@@ -34,6 +34,7 @@ FRAMEWORK_USE = [
     "The networks were trained in the {x} environment.", "To train the network, {x} was used.",
     "Like many ecologists, we used {x}.", "We trained every model with {x}.",
     "Unlike the original authors, we used {x}.", "We followed the tutorial on {x} to train the model.",
+    "As an alternative to Theano, we used {x}.", "We trained an alternative model in {x}.",
     "Although training was slow, we used {x}.", "The model, which we built in {x}, was trained for 50 epochs.",
 ]
 FRAMEWORK_NOT_USED = [

@@ -860,7 +860,9 @@ def test_the_studys_code_and_its_dependencies_are_use(text):
     ("Although TensorFlow is popular, we chose PyTorch.", ["PyTorch"]),
     ("While Caffe is widely used, we used PyTorch.", ["PyTorch"]),
     ("Instead of Caffe, which was used in the original work, we used TensorFlow.", ["TensorFlow"]),
-    ("Although we trained the network in TensorFlow, inference ran in PyTorch.", ["TensorFlow", "PyTorch"])])
+    ("Although we trained the network in TensorFlow, inference ran in PyTorch.", ["TensorFlow", "PyTorch"]),
+    ("As an alternative to TensorFlow, we used PyTorch.", ["PyTorch"]), ("We used PyTorch as an alternative to TensorFlow.", ["PyTorch"]),
+    ("Alternatives to our approach include TensorFlow.", []), ("We trained an alternative model in PyTorch.", ["PyTorch"])])
 def test_a_concession_and_a_relative_clause_end_at_their_comma(text, used):
     assert sorted(used_items(text)) == sorted(used)
 
