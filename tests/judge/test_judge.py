@@ -268,6 +268,7 @@ OTHERS_HARDWARE = ["Training times reported in the literature range from hours o
                    "Unlike studies that used {h}, we needed no special hardware.", "In contrast to models trained on {h}, ours is small."]
 OTHERS_HARDWARE += ["The model is designed to run on devices such as {h}.", "The app is intended to be deployed on {h}.",
                     "Our model is five times faster than the same model on {h}.",
+                    "The original YOLOv3 was trained on {h} (Redmon and Farhadi, 2018).",
                     "The authors of the original model trained it on {h}.", "MegaDetector was trained by Microsoft on {h}.",
                     "The price of {h} has dropped in recent years.",
                     "Compared with {h}, our pipeline needs far less memory.", "The speed-up relative to {h} was tenfold.",
@@ -276,6 +277,7 @@ OWN_HARDWARE = ["We trained the model on {h}, as is common in the literature.",
                 "We trained the model on {h}, which was fast compared to our old laptop.",
                 "The model was trained by our team on {h}.", "We used {h}, similar to earlier setups.",
                 "We trained faster than expected on {h}.", "The CNN was designed to classify images and trained on {h}.",
+                "We ran the original YOLOv5 model on {h}.",
                 "We retrained the model on {h}, following its developers' advice."]
 
 
