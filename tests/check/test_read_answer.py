@@ -312,6 +312,13 @@ def test_what_an_answer_reports_after_a_denial_is_asserted(denial, report, hardw
 
 
 
+@pytest.mark.parametrize("name", ["TensorFlow", "scikit-learn"])
+@pytest.mark.parametrize("concession", ["While the version is not specified,", "Although no version is given,",
+                                        "Though the paper does not say why,"])
+def test_a_concession_does_not_reach_past_its_comma(concession, name):
+    assert [i.name for i in methodx.read_answer(f"{concession} the authors used {name}.", "frameworks")] == [name]
+
+
 @pytest.mark.parametrize("machine, name", [("a standard laptop", "laptop"), ("a standard desktop PC with an Intel Core i7 CPU", "Intel Core i7"),
                                            ("standard consumer GPUs", "GPU"), ("the CPU of a standard office computer", "CPU")])
 @pytest.mark.parametrize("opening", ["", "No GPU was used; ", "The hardware is not named in detail, but "])
