@@ -4,7 +4,8 @@
     python benchmarks/variants.py --show     # and every misread sentence
 
 Each battery crosses sentence shapes with names. A shape of use must give the name as used; a shape of
-no use (the field, others' work, hedges, comparisons, capability) must not. The tests pin the shapes
+no use (the field, others' work, hedges, comparisons, capability) must not; an LLM-style answer that
+asserts a name must be read as asserting it (methodx.read_answer), one that denies or hedges must not. The tests pin the shapes
 that are read right; this reports the rate over all of them, the known misses included, so that a rule
 change can be measured on phrasings no rule was written from. No corpus is needed.
 """
@@ -96,6 +97,34 @@ HARDWARE_NOT_USED = [
 ]
 
 
+# answers as LLMs write them, read by methodx.read_answer: the first assert the name, the second do not
+ANSWER_ASSERTS = [
+    "The deep learning model was built using {x}.", "Based on the context, the authors used {x}.", "The framework used is {x}.",
+    "According to the paper, {x} was used to train the model.", "The study employed {x} for model development.",
+    "The model was implemented in {x}, as stated in the methods section.", "Answer: {x}", "- {x}",
+    "The context mentions that the CNN was trained with {x}.", "The text states that {x} was used.",
+    "While the version is not specified, the authors used {x}.", "The paper does not give details, but it says {x} was used.",
+]
+ANSWER_DENIES = [
+    "The context does not mention which framework or hardware was used, such as {x}.", "There is no mention of {x} in the context.",
+    "The text does not specify whether {x} was used.", "I don't know. The context does not mention {x}.",
+    "It is not clear if {x} was used.", "The context only cites a paper about {x}; it does not say it was used.",
+    "Common choices include {x}, but the paper does not say which was used.", "The paper might have used {x}, but this is not stated.",
+    "{x} is mentioned only in the references.", "The context does not provide this information; possibly {x}.",
+]
+ANSWER_NAMES = [("TensorFlow", "frameworks"), ("PyTorch", "frameworks"), ("Keras", "frameworks"), ("scikit-learn", "frameworks"),
+                ("an NVIDIA Tesla V100 GPU", "hardware"), ("Google Colab", "hardware"), ("an Intel Xeon CPU", "hardware"),
+                ("a GPU cluster", "hardware")]
+
+
+def fill_answer(shape: str, named: tuple[str, str]) -> tuple[str, str]:
+    return shape.format(x=named[0]), named[1]
+
+
+def answer_asserts(answer: str, question: str) -> bool:
+    return bool(methodx.read_answer(answer, question))
+
+
 def fill_framework(shape: str, name: str) -> tuple[str, str]:
     return shape.format(x=name), name
 
@@ -134,6 +163,8 @@ def main() -> int:
         ("frameworks, no use", FRAMEWORK_NOT_USED, FRAMEWORKS, fill_framework, framework_used, False),
         ("hardware, use", HARDWARE_USE, HARDWARE, fill_hardware, hardware_used, True),
         ("hardware, no use", HARDWARE_NOT_USED, HARDWARE, fill_hardware, hardware_used, False),
+        ("answers, asserting", ANSWER_ASSERTS, ANSWER_NAMES, fill_answer, answer_asserts, True),
+        ("answers, not asserting", ANSWER_DENIES, ANSWER_NAMES, fill_answer, answer_asserts, False),
     ]
     print("| battery | sentences | misread | rate |\n|---|---:|---:|---:|")
     shown = []
