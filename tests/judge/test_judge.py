@@ -864,7 +864,9 @@ def test_the_studys_code_and_its_dependencies_are_use(text):
     ("Instead of Caffe, which was used in the original work, we used TensorFlow.", ["TensorFlow"]),
     ("Although we trained the network in TensorFlow, inference ran in PyTorch.", ["TensorFlow", "PyTorch"]),
     ("As an alternative to TensorFlow, we used PyTorch.", ["PyTorch"]), ("We used PyTorch as an alternative to TensorFlow.", ["PyTorch"]),
-    ("Alternatives to our approach include TensorFlow.", []), ("We trained an alternative model in PyTorch.", ["PyTorch"])])
+    ("Alternatives to our approach include TensorFlow.", []), ("We trained an alternative model in PyTorch.", ["PyTorch"]),
+    ("The original implementation used Darknet (Redmon, 2016).", []), ("We used the original implementation in PyTorch.", ["PyTorch"]),
+    ("The original implementation was in Caffe, and we ported it to PyTorch for this study.", ["PyTorch"])])
 def test_a_concession_and_a_relative_clause_end_at_their_comma(text, used):
     assert sorted(used_items(text)) == sorted(used)
 
