@@ -872,7 +872,7 @@ def test_a_concession_and_a_relative_clause_end_at_their_comma(text, used):
 
 
 # what the field's people do with a framework, or may do, is no use of the study
-PEOPLE = ["A tutorial on {x} is given by Smith (2021).", "This is similar to the approach taken in {x}.",
+PEOPLE = ["There is a growing community around {x}.", "A tutorial on {x} is given by Smith (2021).", "This is similar to the approach taken in {x}.",
           "{x} was first released in 2015.", "{x} was launched by its developers in 2017.", "Many ecologists now use {x}.", "Researchers may prefer {x}.", "Most deep learning studies in ecology rely on {x}.",
           "{x} is increasingly adopted by ecologists.", "Readers familiar with {x} will recognise this design.",
           "Their code, written in {x}, is publicly available.", "Users of {x} can install the package via pip.",
